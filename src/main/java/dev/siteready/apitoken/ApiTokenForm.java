@@ -1,0 +1,19 @@
+package dev.siteready.apitoken;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import dev.siteready.web.PlainText;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** A new API token: just a name saying what uses it. */
+public record ApiTokenForm(
+        @RestForm
+        @PlainText
+        @NotBlank(message = "Name the token after what will use it, e.g. \"Nightly site import\".")
+        @Size(max = 80, message = "Keep the name to 80 characters or fewer.")
+        String name) {
+
+    public static ApiTokenForm empty() {
+        return new ApiTokenForm("");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.siteready.tenant;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Native queries that run before the request's workspace is known: the SECURITY DEFINER lookups and the
+ * global sign-in throttle (docs/architecture.md). Each runs on a pooled connection of its own, outside any
+ * transaction, so it never fixes the workspace that the request's later queries run in.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
+public class OutsideWorkspaceQueries {
+
+    /** Reads one row into a value. */
+    public interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The first row of the query, or empty. */
+    public <T> Optional<T> first(String sql, Row<T> row, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(row.read(rs)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query before the workspace is known failed: " + e.getMessage(), e);
+        }
+    }
+
+    public int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Update before the workspace is known failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+        return ps;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.siteready.tenant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.annotations.UuidGenerator;
+
+import java.util.UUID;
+
+/**
+ * Base of every tenant-owned entity: Hibernate fills and filters {@code workspace_id} from the current
+ * workspace ({@link WorkspaceTenantResolver}); PostgreSQL enforces the same with row level security.
+ */
+@MappedSuperclass
+public abstract class WorkspaceOwned extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator
+    public UUID id;
+
+    /**
+     * Held as text because Quarkus hands Hibernate the tenant id as a String; the column is a uuid.
+     * Set by Hibernate on insert, never by application code.
+     */
+    @TenantId
+    @Convert(converter = UuidTextConverter.class)
+    @Column(name = "workspace_id", nullable = false, updatable = false)
+    public String workspaceId;
+
+    @Version
+    public Long version;
+}

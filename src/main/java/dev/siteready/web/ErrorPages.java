@@ -1,0 +1,117 @@
+package dev.siteready.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Error responses: a page in the layout for people, JSON for /api. Never a stack trace; an unexpected
+ * error gets a reference that is also in the log.
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message, String reference);
+    }
+
+    public record ApiError(int status, String error, String message) {
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, ContainerRequestContext request) {
+        return respond(request, 404, null);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return respond(request, 403, null);
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response conflict(RuntimeException e, ContainerRequestContext request) {
+        return respond(request, 409, null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ValidationException e, ContainerRequestContext request) {
+        return respond(request, 400, null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, ContainerRequestContext request) {
+        int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        return respond(request, status, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, ContainerRequestContext request) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error %s on %s %s", reference, request.getMethod(), request.getUriInfo().getPath());
+        return respond(request, 500, reference);
+    }
+
+    /** Gives bodiless error responses (e.g. a refused CSRF token, 405, 415) the same page or JSON. */
+    @ServerResponseFilter
+    public void fillEmptyErrors(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() >= 400 && !response.hasEntity() && response.getStatus() != 401) {
+            Response filled = respond(request, response.getStatus(), null);
+            response.setEntity(filled.getEntity(), null, filled.getMediaType());
+        }
+    }
+
+    static Response respond(ContainerRequestContext request, int status, String reference) {
+        String[] text = describe(status);
+        if (isApi(request)) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(status, text[0], text[1])).build();
+        }
+        String html = Templates.error(status, text[0], text[1], reference).render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    static boolean isApi(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    private static final Map<Integer, String[]> TEXTS = Map.of(
+            400, new String[] { "The request could not be used",
+                    "Something in the request was missing or not valid. If you submitted a form, go back, reload the page and try again (forms expire after a while)." },
+            403, new String[] { "Not allowed",
+                    "Your role in this workspace does not allow this. Ask an owner of the workspace if you need it." },
+            404, new String[] { "Not found",
+                    "There is nothing here. It may have been removed, or the link may be wrong or belong to another workspace." },
+            405, new String[] { "Not allowed here", "This address does not accept that kind of request." },
+            409, new String[] { "Changed by someone else",
+                    "Someone saved a change to this while you were editing. Reload the page to see the current version, then make your change again." },
+            413, new String[] { "Too large", "What you sent is larger than SiteReady accepts." },
+            415, new String[] { "Unsupported format", "This address does not accept content in that format." },
+            500, new String[] { "Something went wrong on our side",
+                    "The error has been logged. Try again; if it keeps happening, send the reference below to your administrator." });
+
+    private static String[] describe(int status) {
+        String[] text = TEXTS.get(status);
+        return text != null ? text : new String[] { "Request failed (" + status + ")", "The request could not be completed." };
+    }
+}

@@ -1,0 +1,64 @@
+package dev.siteready.web;
+
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One-time messages carried across a redirect in a short-lived cookie, so that any app node can show
+ * them. The text is shown escaped; a tampered cookie can only change the viewer's own message.
+ */
+public final class Flash {
+
+    static final String COOKIE = "siteready-flash";
+    private static final int MAX_LENGTH = 300;
+
+    public record Message(String kind, String text) {
+        public boolean isError() {
+            return "error".equals(kind);
+        }
+    }
+
+    private Flash() {
+    }
+
+    /** 303 See Other to a page that will show the message once. */
+    public static Response seeOther(String path, String message) {
+        return redirect(path, "success", message);
+    }
+
+    public static Response seeOtherWithError(String path, String message) {
+        return redirect(path, "error", message);
+    }
+
+    private static Response redirect(String path, String kind, String message) {
+        String text = message.length() > MAX_LENGTH ? message.substring(0, MAX_LENGTH) : message;
+        NewCookie cookie = new NewCookie.Builder(COOKIE)
+                .value(URLEncoder.encode(kind + ":" + text, StandardCharsets.UTF_8))
+                .path("/")
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX)
+                .maxAge(60)
+                .build();
+        return Response.seeOther(URI.create(path)).cookie(cookie).build();
+    }
+
+    static Message decode(String value) {
+        try {
+            String decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                return null;
+            }
+            String kind = "error".equals(decoded.substring(0, colon)) ? "error" : "success";
+            String text = decoded.substring(colon + 1);
+            return new Message(kind, text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.siteready.demo;
+
+import dev.siteready.support.WebSession;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@TestProfile(DemoDataTest.DemoOn.class)
+class DemoDataTest {
+
+    public static class DemoOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("siteready.demo", "true");
+        }
+    }
+
+    @Test
+    void demoSwitchLoadsAWorkspaceWithAKnownSignIn() {
+        Document home = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD).page("/");
+        assertThat(home.selectFirst("h1").text()).isEqualTo(DemoData.WORKSPACE);
+        assertThat(home.select("tbody tr")).hasSize(3);
+
+        Document viewerHome = WebSession.signIn(DemoData.VIEWER_EMAIL, DemoData.PASSWORD).page("/");
+        assertThat(viewerHome.selectFirst(".who").text()).contains("Viewer");
+    }
+}

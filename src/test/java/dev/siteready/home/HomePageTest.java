@@ -1,0 +1,43 @@
+package dev.siteready.home;
+
+import dev.siteready.support.SqlStatements;
+import dev.siteready.support.WebSession;
+import io.quarkus.test.junit.QuarkusTest;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class HomePageTest {
+
+    @Test
+    void homeShowsTheWorkspaceAndWhatToDoFirst() {
+        WebSession owner = WebSession.signUp("Home Co");
+        Document home = owner.page("/");
+        assertThat(home.title()).isEqualTo("Home Co · SiteReady");
+        assertThat(home.selectFirst(".workspace-name").text()).isEqualTo("Home Co");
+        assertThat(home.select(".empty-state a").eachAttr("href")).contains("/settings/team", "/settings/api-tokens");
+        assertThat(home.selectFirst(".who").text()).contains("Owner of Home Co").contains("Owner");
+    }
+
+    @Test
+    void sqlStatementsPerHomePageDoNotGrowWithTheTeam() {
+        WebSession small = WebSession.signUp("Small Team");
+        WebSession large = WebSession.signUp("Large Team");
+        for (int i = 0; i < 12; i++) {
+            WebSession.anonymous().post(large.invite(WebSession.uniqueEmail("m" + i), "VIEWER"),
+                    Map.of("name", "Member " + i, "password", WebSession.PASSWORD));
+        }
+        small.page("/");
+        large.page("/");
+
+        long smallCount = SqlStatements.countDuring(() -> small.page("/"));
+        long largeCount = SqlStatements.countDuring(() -> assertThat(large.page("/").select("tbody tr")).hasSize(13));
+        System.out.printf("SQL statements per home page: %d with 1 member, %d with 13 members%n", smallCount, largeCount);
+        assertThat(largeCount).isEqualTo(smallCount);
+        assertThat(smallCount).isBetween(1L, 4L);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.siteready.support;
+
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A browser-like client for tests: keeps cookies (session, CSRF, flash) between requests, sends the CSRF
+ * token with form posts, and never follows redirects so tests see them.
+ */
+public final class WebSession {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    public String email;
+    public String workspaceName;
+
+    public static WebSession anonymous() {
+        return new WebSession();
+    }
+
+    /** Signs up a new workspace with a unique owner e-mail and returns the signed-in owner. */
+    public static WebSession signUp(String workspaceName) {
+        WebSession session = new WebSession();
+        session.email = uniqueEmail("owner");
+        session.workspaceName = workspaceName;
+        Response response = session.post("/signup", Map.of("workspaceName", workspaceName, "name", "Owner of " + workspaceName,
+                "email", session.email, "password", PASSWORD));
+        assertEquals(303, response.statusCode(), () -> "sign-up failed: " + response.body().asString());
+        return session;
+    }
+
+    /** Signs in through Quarkus form authentication. */
+    public static WebSession signIn(String email, String password) {
+        WebSession session = new WebSession();
+        session.email = email;
+        Response response = session.rawPost("/j_security_check", Map.of("j_username", email, "j_password", password));
+        String location = response.header("Location");
+        if (location == null || location.contains("error")) {
+            throw new AssertionError("sign-in failed for " + email + ": " + response.statusCode() + " " + location);
+        }
+        return session;
+    }
+
+    public static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
+    }
+
+    /** Invites someone (as this owner or manager) and returns the invitation link's path. */
+    public String invite(String email, String role) {
+        Response response = post("/settings/team/invitations", Map.of("email", email, "role", role));
+        assertEquals(200, response.statusCode(), () -> "invitation failed: " + response.body().asString());
+        String link = Jsoup.parse(response.body().asString()).selectFirst("#invitation-link").text();
+        return link.substring(link.indexOf("/invitations/"));
+    }
+
+    /** Invites a new person with the role and returns them signed in. */
+    public WebSession addMember(String role, String name) {
+        WebSession member = new WebSession();
+        member.email = uniqueEmail(role.toLowerCase());
+        member.workspaceName = workspaceName;
+        Response joined = member.post(invite(member.email, role), Map.of("name", name, "password", PASSWORD));
+        assertEquals(303, joined.statusCode(), () -> "joining failed: " + joined.body().asString());
+        return member;
+    }
+
+    /** Creates an API token (as this owner or manager) and returns it. */
+    public String createApiToken(String name) {
+        Response response = post("/settings/api-tokens", Map.of("name", name));
+        assertEquals(200, response.statusCode(), () -> "token creation failed: " + response.body().asString());
+        return Jsoup.parse(response.body().asString()).selectFirst("#new-token").text();
+    }
+
+    public Response get(String path) {
+        return remember(request().get(path));
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        return remember(request().headers(headers).get(path));
+    }
+
+    /** GET expecting 200 and HTML; returns the parsed page. */
+    public Document page(String path) {
+        Response response = get(path);
+        assertEquals(200, response.statusCode(), () -> "GET " + path + " -> " + response.statusCode());
+        return Jsoup.parse(response.body().asString());
+    }
+
+    /** Form POST with this session's CSRF token. */
+    public Response post(String path, Map<String, ?> form) {
+        Map<String, Object> withToken = new LinkedHashMap<>(form);
+        withToken.put("csrf-token", csrfToken());
+        return rawPost(path, withToken);
+    }
+
+    /** A POST as htmx sends it: HX-Request header, CSRF token in the X-CSRF-TOKEN header. */
+    public Response htmxPost(String path, Map<String, ?> form) {
+        RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .header("HX-Request", "true").header("X-CSRF-TOKEN", csrfToken());
+        form.forEach(spec::formParam);
+        return remember(spec.post(path));
+    }
+
+    /** Form POST exactly as given: no CSRF token is added. */
+    public Response rawPost(String path, Map<String, ?> form) {
+        RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
+        form.forEach(spec::formParam);
+        return remember(spec.post(path));
+    }
+
+    public String csrfToken() {
+        if (!cookies.containsKey("csrf-token")) {
+            get("/login");
+        }
+        return cookies.get("csrf-token");
+    }
+
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    public WebSession withoutCookie(String name) {
+        cookies.remove(name);
+        return this;
+    }
+
+    private RequestSpecification request() {
+        return given().redirects().follow(false).cookies(cookies);
+    }
+
+    private Response remember(Response response) {
+        for (Cookie cookie : response.detailedCookies()) {
+            if (cookie.getMaxAge() == 0 || cookie.getValue() == null || cookie.getValue().isEmpty()) {
+                cookies.remove(cookie.getName());
+            } else {
+                cookies.put(cookie.getName(), cookie.getValue());
+            }
+        }
+        return response;
+    }
+}
