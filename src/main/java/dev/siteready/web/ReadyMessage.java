@@ -1,5 +1,6 @@
 package dev.siteready.web;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,8 @@ public class ReadyMessage {
     Optional<String> baseUrl;
 
     void onStart(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
-        LOG.info("SiteReady is ready: open " + baseUrl.orElse("http://localhost:" + port));
+        if (LaunchMode.current() == LaunchMode.NORMAL) { // tests and dev mode print their own address
+            LOG.info("SiteReady is ready: open " + baseUrl.orElse("http://localhost:" + port));
+        }
     }
 }
