@@ -2,6 +2,8 @@ package dev.siteready.account;
 
 import dev.siteready.tenant.TenantContext;
 import dev.siteready.tenant.Workspace;
+import dev.siteready.tenant.WorkspaceCreated;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -28,6 +30,9 @@ public class WorkspaceSignup {
 
     @Inject
     AccountLookups lookups;
+
+    @Inject
+    Event<WorkspaceCreated> workspaceCreated;
 
     /** Must be the first database work of its request: it fixes the request's workspace to the new one. */
     public Created create(String workspaceName, String ownerName, String email, String password) {
@@ -60,6 +65,7 @@ public class WorkspaceSignup {
         owner.role = MemberRole.OWNER;
         owner.persist();
         Member.flush();
+        workspaceCreated.fire(new WorkspaceCreated(workspaceId));
         return new Created(workspaceId, owner.id);
     }
 }

@@ -1,5 +1,6 @@
 package dev.siteready.apitoken;
 
+import dev.siteready.account.Actors;
 import dev.siteready.account.Member;
 import dev.siteready.account.MemberRole;
 import dev.siteready.account.MemberSessions;
@@ -30,7 +31,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    public static final String TOKEN_NAME_ATTRIBUTE = "siteready.api-token-name";
+    public static final String TOKEN_NAME_ATTRIBUTE = Actors.TOKEN_NAME_ATTRIBUTE;
     public static final String API_ROLE = "api";
 
     @Inject

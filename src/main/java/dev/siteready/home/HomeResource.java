@@ -1,6 +1,8 @@
 package dev.siteready.home;
 
 import dev.siteready.account.Member;
+import dev.siteready.site.SiteStatus;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
@@ -9,7 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** The workspace home: where a team starts its day. */
 @Path("/")
@@ -19,9 +25,21 @@ public class HomeResource {
     public record TeammateView(String name, String roleLabel) {
     }
 
+    /** Sites per status, with links to the filtered list. */
+    public record StatusCount(String label, String cssClass, String link, long sites) {
+    }
+
+    public record RecentSite(UUID id, String name, String ehrVendor, SiteStatus status) {
+    }
+
+    /** The portfolio at a glance, in three queries whatever the number of sites. */
+    public record Dashboard(long sites, List<StatusCount> byStatus, long messagesPerDay, long peakPerHour,
+            List<RecentSite> recent) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<TeammateView> team);
+        static native TemplateInstance home(List<TeammateView> team, Dashboard dashboard);
     }
 
     @GET
@@ -31,6 +49,23 @@ public class HomeResource {
         List<TeammateView> team = Member.listByName().stream()
                 .map(m -> new TeammateView(m.displayName, m.role.label))
                 .toList();
-        return Templates.home(team);
+        return Templates.home(team, dashboard());
+    }
+
+    private static Dashboard dashboard() {
+        var em = Panache.getEntityManager();
+        Map<SiteStatus, Long> counts = new EnumMap<>(SiteStatus.class);
+        em.createQuery("select s.status, count(s) from Site s group by s.status", Object[].class).getResultList()
+                .forEach(r -> counts.put((SiteStatus) r[0], (Long) r[1]));
+        Object[] volume = em.createQuery("select coalesce(sum(r.messagesPerDay), 0L), coalesce(sum(r.peakPerHour), 0L)"
+                + " from ScopeRow r", Object[].class).getSingleResult();
+        List<RecentSite> recent = em.createQuery("select new dev.siteready.home.HomeResource$RecentSite(s.id, s.name,"
+                + " s.ehrVendor, s.status) from Site s order by s.createdAt desc, s.id", RecentSite.class)
+                .setMaxResults(5).getResultList();
+        List<StatusCount> byStatus = Arrays.stream(SiteStatus.values())
+                .map(st -> new StatusCount(st.label, st.cssClass(), "/sites?status=" + st.name(), counts.getOrDefault(st, 0L)))
+                .toList();
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return new Dashboard(total, byStatus, ((Number) volume[0]).longValue(), ((Number) volume[1]).longValue(), recent);
     }
 }

@@ -81,6 +81,29 @@ public final class WebSession {
         return Jsoup.parse(response.body().asString()).selectFirst("#new-token").text();
     }
 
+    /** Onboards a site through the new-site form and returns its id. */
+    public UUID createSite(String name, String template) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", name);
+        form.put("ehrVendor", "Epic");
+        form.put("timeZone", "America/Chicago");
+        form.put("status", "SCOPING");
+        form.put("template", template == null ? "" : template);
+        form.put("contactName", "Pat Lee");
+        form.put("contactRole", "Interface analyst");
+        form.put("contactEmail", "pat@example.org");
+        Response response = post("/sites", form);
+        assertEquals(303, response.statusCode(), () -> "site creation failed: " + response.body().asString());
+        String location = response.header("Location");
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** The id of the first project of a site, from the site page. */
+    public UUID firstProject(UUID site) {
+        String href = page("/sites/" + site).selectFirst("article.project h3 a").attr("href");
+        return UUID.fromString(href.substring(href.lastIndexOf('/') + 1));
+    }
+
     public Response get(String path) {
         return remember(request().get(path));
     }
@@ -107,15 +130,26 @@ public final class WebSession {
     public Response htmxPost(String path, Map<String, ?> form) {
         RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .header("HX-Request", "true").header("X-CSRF-TOKEN", csrfToken());
-        form.forEach(spec::formParam);
+        addForm(spec, form);
         return remember(spec.post(path));
     }
 
     /** Form POST exactly as given: no CSRF token is added. */
     public Response rawPost(String path, Map<String, ?> form) {
         RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
-        form.forEach(spec::formParam);
+        addForm(spec, form);
         return remember(spec.post(path));
+    }
+
+    /** Form fields; a collection value becomes a repeated field (checkbox groups). */
+    private static void addForm(RequestSpecification spec, Map<String, ?> form) {
+        form.forEach((name, value) -> {
+            if (value instanceof java.util.Collection<?> values) {
+                spec.formParam(name, values);
+            } else {
+                spec.formParam(name, value);
+            }
+        });
     }
 
     public String csrfToken() {

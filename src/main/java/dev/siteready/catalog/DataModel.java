@@ -1,0 +1,33 @@
+package dev.siteready.catalog;
+
+import dev.siteready.tenant.WorkspaceOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An integration data model (e.g. Results), with its event types and fields. */
+@Entity
+public class DataModel extends WorkspaceOwned {
+
+    @Column(nullable = false, length = 80)
+    public String name;
+
+    @Column(nullable = false, length = 2000)
+    public String description = "";
+
+    @Column(name = "built_in", nullable = false)
+    public boolean builtIn;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    public static List<DataModel> listByName() {
+        return list("order by lower(name)");
+    }
+
+    public static DataModel findByName(String name) {
+        return find("lower(name) = ?1", name.trim().toLowerCase(java.util.Locale.ROOT)).firstResult();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.siteready.catalog;
+
+import dev.siteready.tenant.WorkspaceOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An event type of a data model (e.g. Results New). */
+@Entity
+public class DataModelEvent extends WorkspaceOwned {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "data_model_id", nullable = false, updatable = false)
+    public DataModel model;
+
+    @Column(nullable = false, length = 80)
+    public String name;
+
+    @Column(nullable = false, length = 2000)
+    public String description = "";
+
+    @Column(name = "built_in", nullable = false)
+    public boolean builtIn;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    public static List<DataModelEvent> listAll() {
+        return list("select e from DataModelEvent e join fetch e.model order by lower(e.model.name), e.createdAt, lower(e.name)");
+    }
+
+    /** Whether any project's scope uses this event. */
+    public boolean isUsed() {
+        return !getEntityManager().createNativeQuery("SELECT 1 FROM scope_row_event WHERE event_id = ?1 LIMIT 1")
+                .setParameter(1, id).getResultList().isEmpty();
+    }
+}

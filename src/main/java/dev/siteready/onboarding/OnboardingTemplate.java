@@ -1,0 +1,39 @@
+package dev.siteready.onboarding;
+
+import dev.siteready.project.ScopeSpec;
+import dev.siteready.tenant.WorkspaceOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+/** A starting point for new sites: a name and the default scope of their first project. */
+@Entity
+public class OnboardingTemplate extends WorkspaceOwned {
+
+    @Column(nullable = false, length = 120)
+    public String name;
+
+    @Column(nullable = false, length = 2000)
+    public String description = "";
+
+    /** Kept as the scope JSON, so a template outlives catalog changes (unknown names are skipped on use). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public ScopeSpec scope;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    public static List<OnboardingTemplate> listByName() {
+        return list("order by lower(name)");
+    }
+
+    public static OnboardingTemplate findByName(String name) {
+        return find("lower(name) = ?1", name.trim().toLowerCase(Locale.ROOT)).firstResult();
+    }
+}

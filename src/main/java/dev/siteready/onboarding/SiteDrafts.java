@@ -1,0 +1,87 @@
+package dev.siteready.onboarding;
+
+import dev.siteready.site.Site;
+import dev.siteready.site.SiteDraft;
+import dev.siteready.web.PlainText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks a site draft from any source; problems are keyed by JSON path (name, contacts[0].email...). */
+@ApplicationScoped
+public class SiteDrafts {
+
+    /** What checking drafts needs from the database: taken site names (lower case) and templates by name. */
+    public record Context(Set<String> takenNames, Map<String, OnboardingTemplate> templates) {
+        public OnboardingTemplate template(SiteDraft draft) {
+            return blank(draft.template()) ? null : templates.get(draft.template().trim().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @Inject
+    Validator validator;
+
+    /** The context for many drafts (an import), read in two queries. */
+    public Context context() {
+        Set<String> names = new HashSet<>(Site.getEntityManager()
+                .createQuery("select lower(s.name) from Site s", String.class).getResultList());
+        Map<String, OnboardingTemplate> templates = new HashMap<>();
+        OnboardingTemplate.listByName().forEach(t -> templates.put(t.name.toLowerCase(Locale.ROOT), t));
+        return new Context(names, templates);
+    }
+
+    /** Everything wrong with one draft, including a taken name and an unknown template or status. */
+    public Map<String, String> problems(SiteDraft draft) {
+        String name = blank(draft.name()) ? "" : draft.name().trim();
+        // Only text that could be stored is looked up: PostgreSQL refuses NUL even in a query parameter.
+        Set<String> taken = queryable(name, 160) && Site.nameTaken(name, null) ? Set.of(name.toLowerCase(Locale.ROOT)) : Set.of();
+        OnboardingTemplate template = queryable(draft.template(), 120) ? template(draft) : null;
+        Map<String, OnboardingTemplate> templates = template == null ? Map.of()
+                : Map.of(template.name.toLowerCase(Locale.ROOT), template);
+        return problems(draft, new Context(taken, templates));
+    }
+
+    /** Everything wrong with the draft, checked against a context read once. */
+    public Map<String, String> problems(SiteDraft draft, Context context) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        validator.validate(draft).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<SiteDraft> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> problems.putIfAbsent(jsonPath(v.getPropertyPath().toString()), v.getMessage()));
+        if (draft.statusOrDefault() == null) {
+            problems.putIfAbsent("status", "Use one of Planned, Scoping, Implementing, Live, On hold.");
+        }
+        if (!problems.containsKey("name") && context.takenNames().contains(draft.name().trim().toLowerCase(Locale.ROOT))) {
+            problems.put("name", "A site called " + draft.name().trim() + " exists already.");
+        }
+        if (!blank(draft.template()) && !problems.containsKey("template") && context.template(draft) == null) {
+            problems.put("template", "No onboarding template is called \"" + draft.template().trim() + "\".");
+        }
+        return problems;
+    }
+
+    public OnboardingTemplate template(SiteDraft draft) {
+        return blank(draft.template()) ? null : OnboardingTemplate.findByName(draft.template());
+    }
+
+    /** Bean Validation writes list elements as contacts[0].<list element>.email; JSON says contacts[0].email. */
+    static String jsonPath(String path) {
+        return path.replace(".<list element>", "");
+    }
+
+    private static boolean queryable(String s, int max) {
+        return !blank(s) && s.length() <= max && PlainText.Validator.isPlain(s);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

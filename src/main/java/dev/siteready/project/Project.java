@@ -1,0 +1,43 @@
+package dev.siteready.project;
+
+import dev.siteready.site.Site;
+import dev.siteready.tenant.WorkspaceOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One integration project at a site; a site may have several over time (e.g. a second one adding data
+ * models after the first went live). Its scope: rows, requirements and workflows.
+ */
+@Entity
+public class Project extends WorkspaceOwned {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "site_id", nullable = false, updatable = false)
+    public Site site;
+
+    @Column(nullable = false, length = 160)
+    public String name;
+
+    @Column(nullable = false, length = 4000)
+    public String description = "";
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    public static List<Project> listFor(Site site) {
+        return list("site = ?1 order by createdAt, id", site);
+    }
+
+    /** The project, only if it belongs to that site (and so to this workspace). */
+    public static Project findAt(UUID siteId, UUID projectId) {
+        return find("id = ?1 and site.id = ?2", projectId, siteId).firstResult();
+    }
+}

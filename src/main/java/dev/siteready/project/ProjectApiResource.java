@@ -1,0 +1,130 @@
+package dev.siteready.project;
+
+import dev.siteready.site.Site;
+import dev.siteready.web.ApiValidationError;
+import dev.siteready.web.PlainText;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A site's projects and their scope over JSON (the same shape onboarding templates store). */
+@Path("/api/sites/{siteId}/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects and scope")
+@SecurityRequirement(name = "apiToken")
+public class ProjectApiResource {
+
+    public record ProjectJson(UUID id, String name, String description, ScopeSpec scope) {
+    }
+
+    public record NewProject(String name, String description, ScopeSpec scope) {
+    }
+
+    @Inject
+    ScopeService scopes;
+
+    @GET
+    @Transactional
+    @Operation(summary = "The site's projects")
+    public List<ProjectJson> list(@RestPath UUID siteId) {
+        return Project.listFor(site(siteId)).stream().map(p -> new ProjectJson(p.id, p.name, p.description, null)).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Add a project", description = "Optionally with its scope; invalid scope entries are 400s.")
+    public Response create(@RestPath UUID siteId, NewProject body) {
+        Site site = site(siteId);
+        String name = body == null || body.name() == null ? "" : body.name().trim();
+        String description = body == null || body.description() == null ? "" : body.description().trim();
+        if (name.isEmpty() || name.length() > 160 || !PlainText.Validator.isPlain(name)) {
+            return ApiValidationError.of(Map.of("name", "Give the project a name of 1 to 160 characters."));
+        }
+        if (description.length() > 4000 || !PlainText.Validator.isPlain(description)) {
+            return ApiValidationError.of(Map.of("description", "Keep the description to 4,000 characters."));
+        }
+        Project project = new Project();
+        project.site = site;
+        project.name = name;
+        project.description = description;
+        project.persist();
+        if (body.scope() != null) {
+            try {
+                scopes.replace(project, body.scope(), false);
+            } catch (ScopeException e) {
+                io.quarkus.narayana.jta.QuarkusTransaction.setRollbackOnly();
+                return ApiValidationError.of(prefixed(e.problems));
+            }
+        }
+        return Response.created(URI.create("/api/sites/" + siteId + "/projects/" + project.id + "/scope"))
+                .entity(new ProjectJson(project.id, project.name, project.description, scopes.read(project))).build();
+    }
+
+    @GET
+    @Path("{projectId}/scope")
+    @Transactional
+    @Operation(summary = "A project's scope")
+    public ScopeSpec scope(@RestPath UUID siteId, @RestPath UUID projectId) {
+        return scopes.read(project(siteId, projectId));
+    }
+
+    @PUT
+    @Path("{projectId}/scope")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Replace a project's scope", description = "Data models, events and fields by catalog name;"
+            + " identifier types as HL7 0203 codes, code systems as HL7 0396 codes. Any problem is a 400 with a"
+            + " message per JSON path, and nothing changes.")
+    public Response replace(@RestPath UUID siteId, @RestPath UUID projectId, ScopeSpec spec) {
+        Project project = project(siteId, projectId);
+        if (spec == null) {
+            return ApiValidationError.of(Map.of("body", "Send the scope as a JSON object."));
+        }
+        try {
+            scopes.replace(project, spec, false);
+        } catch (ScopeException e) {
+            return ApiValidationError.of(e.problems);
+        }
+        return Response.ok(scopes.read(project)).build();
+    }
+
+    private static Map<String, String> prefixed(Map<String, String> problems) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        problems.forEach((k, v) -> out.put("scope." + k, v));
+        return out;
+    }
+
+    private static Site site(UUID id) {
+        Site site = Site.findById(id);
+        if (site == null) {
+            throw new NotFoundException();
+        }
+        return site;
+    }
+
+    private static Project project(UUID siteId, UUID projectId) {
+        Project project = Project.findAt(siteId, projectId);
+        if (project == null) {
+            throw new NotFoundException();
+        }
+        return project;
+    }
+}

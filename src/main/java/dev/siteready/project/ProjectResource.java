@@ -1,0 +1,403 @@
+package dev.siteready.project;
+
+import dev.siteready.account.MemberRole;
+import dev.siteready.catalog.DataModel;
+import dev.siteready.catalog.DataModelEvent;
+import dev.siteready.catalog.DataModelField;
+import dev.siteready.onboarding.Onboarding;
+import dev.siteready.onboarding.OnboardingTemplate;
+import dev.siteready.site.Site;
+import dev.siteready.web.Flash;
+import dev.siteready.web.PlainText;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A project's page: its scope rows, product requirements and workflows, all editable in place. */
+@Path("/sites/{siteId}/projects")
+@Produces(MediaType.TEXT_HTML)
+public class ProjectResource {
+
+    public record Option(String value, String label, boolean checked) {
+    }
+
+    public record RowView(UUID id, long version, String model, String direction, String method, String messagesPerDay,
+            String peakPerHour, List<Option> events) {
+    }
+
+    public record ModelRequirements(UUID modelId, String model, List<Option> codeSystems, List<Option> fields) {
+    }
+
+    public record WorkflowView(UUID id, String name, String description) {
+    }
+
+    /** What was typed into the add-row or a row's form, shown again with the problem. */
+    public record RowInput(String rowId, String dataModel, List<String> events, String direction, String method,
+            String messagesPerDay, String peakPerHour) {
+        static final RowInput NONE = new RowInput("", "", List.of(), "INBOUND", "HL7V2_MLLP", "", "");
+    }
+
+    public record ProjectPage(UUID siteId, String siteName, UUID projectId, String projectName, String description,
+            List<RowView> rows, List<Option> models, List<Option> directions, List<Option> methods,
+            List<Option> patientIds, List<Option> providerIds, List<ModelRequirements> requirements,
+            List<WorkflowView> workflows, RowInput input, String problem) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance project(ProjectPage page);
+    }
+
+    @Inject
+    ScopeService scopes;
+
+    @Inject
+    Onboarding onboarding;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response create(@RestPath UUID siteId, @RestForm String name) {
+        Site site = Site.findById(siteId);
+        if (site == null) {
+            throw new NotFoundException();
+        }
+        String clean = name == null ? "" : name.trim();
+        if (clean.isEmpty() || clean.length() > 160 || !PlainText.Validator.isPlain(clean)) {
+            return Flash.seeOtherWithError("/sites/" + site.id, "Give the project a name of 1 to 160 characters.");
+        }
+        Project project = new Project();
+        project.site = site;
+        project.name = clean;
+        project.persist();
+        return Flash.seeOther("/sites/" + site.id + "/projects/" + project.id, "Project " + clean + " created: define its scope.");
+    }
+
+    @GET
+    @Path("{projectId}")
+    @Transactional
+    public TemplateInstance show(@RestPath UUID siteId, @RestPath UUID projectId) {
+        return Templates.project(page(project(siteId, projectId), RowInput.NONE, null));
+    }
+
+    @POST
+    @Path("{projectId}/rows")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response addRow(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String dataModel,
+            @RestForm String direction, @RestForm String connectionMethod, @RestForm String messagesPerDay,
+            @RestForm String peakPerHour) {
+        Project project = project(siteId, projectId);
+        RowInput input = new RowInput("new", dataModel, List.of(), direction, connectionMethod, messagesPerDay, peakPerHour);
+        DataModel model = parseId(dataModel) == null ? null : DataModel.findById(parseId(dataModel));
+        String problem = model == null ? "Choose a data model from the catalog." : rowProblem(direction, connectionMethod,
+                messagesPerDay, peakPerHour);
+        if (problem != null) {
+            return Response.status(400).entity(Templates.project(page(project, input, problem))).build();
+        }
+        ScopeRow row = new ScopeRow();
+        row.project = project;
+        row.model = model;
+        apply(row, direction, connectionMethod, messagesPerDay, peakPerHour);
+        row.position = (int) ScopeRow.count("project", project);
+        row.persist();
+        return Flash.seeOther(base(project) + "#row-" + row.id, model.name + " added to the scope: now tick its event types.");
+    }
+
+    @POST
+    @Path("{projectId}/rows/{rowId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response updateRow(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID rowId,
+            @RestForm List<String> events, @RestForm String direction, @RestForm String connectionMethod,
+            @RestForm String messagesPerDay, @RestForm String peakPerHour, @RestForm Long version) {
+        Project project = project(siteId, projectId);
+        ScopeRow row = ScopeRow.find("id = ?1 and project = ?2", rowId, project).firstResult();
+        if (row == null) {
+            throw new NotFoundException();
+        }
+        List<String> chosen = events == null ? List.of() : events;
+        RowInput input = new RowInput(rowId.toString(), row.model.id.toString(), chosen, direction, connectionMethod,
+                messagesPerDay, peakPerHour);
+        String problem = rowProblem(direction, connectionMethod, messagesPerDay, peakPerHour);
+        List<DataModelEvent> picked = new ArrayList<>();
+        for (String id : chosen) {
+            UUID eventId = parseId(id);
+            DataModelEvent event = eventId == null ? null : DataModelEvent.findById(eventId);
+            if (event == null || !event.model.id.equals(row.model.id)) {
+                problem = "Choose event types of " + row.model.name + " only.";
+            } else {
+                picked.add(event);
+            }
+        }
+        if (problem == null && (version == null || !version.equals(row.version))) {
+            return Response.status(409).entity(Templates.project(page(project, input, "Someone else changed this row while"
+                    + " you were editing. Your choices are shown; save again to keep them."))).build();
+        }
+        if (problem != null) {
+            return Response.status(400).entity(Templates.project(page(project, input, problem))).build();
+        }
+        apply(row, direction, connectionMethod, messagesPerDay, peakPerHour);
+        row.events.clear();
+        row.events.addAll(picked);
+        return Flash.seeOther(base(project) + "#row-" + row.id, row.model.name + " saved.");
+    }
+
+    @POST
+    @Path("{projectId}/rows/{rowId}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response removeRow(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID rowId) {
+        Project project = project(siteId, projectId);
+        ScopeRow row = ScopeRow.find("id = ?1 and project = ?2", rowId, project).firstResult();
+        if (row == null) {
+            throw new NotFoundException();
+        }
+        String name = row.model.name;
+        row.delete();
+        return Flash.seeOther(base(project), name + " removed from the scope.");
+    }
+
+    @POST
+    @Path("{projectId}/requirements")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response saveRequirements(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm List<String> patientId,
+            @RestForm List<String> providerId, @RestForm List<String> codeSystem, @RestForm List<String> field) {
+        Project project = project(siteId, projectId);
+        ScopeSpec current = scopes.read(project);
+        Map<UUID, DataModel> models = DataModel.<DataModel>listAll().stream().collect(Collectors.toMap(m -> m.id, m -> m));
+        Map<String, List<String>> codes = new LinkedHashMap<>();
+        for (String value : nz(codeSystem)) {
+            int colon = value.indexOf(':');
+            DataModel model = colon < 0 ? null : models.get(parseId(value.substring(0, colon)));
+            if (model != null) {
+                codes.computeIfAbsent(model.name, k -> new ArrayList<>()).add(value.substring(colon + 1));
+            }
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (String value : nz(field)) {
+            UUID id = parseId(value);
+            DataModelField f = id == null ? null : DataModelField.findById(id);
+            if (f != null) {
+                fields.computeIfAbsent(f.model.name, k -> new ArrayList<>()).add(f.path);
+            }
+        }
+        ScopeSpec spec = new ScopeSpec(current.rows(), fields, nz(patientId), nz(providerId), codes, current.workflows());
+        try {
+            scopes.replace(project, spec, false);
+        } catch (ScopeException e) {
+            return Response.status(400).entity(Templates.project(page(project, RowInput.NONE,
+                    String.join(" ", e.problems.values())))).build();
+        }
+        return Flash.seeOther(base(project) + "#requirements-heading", "Requirements saved.");
+    }
+
+    @POST
+    @Path("{projectId}/workflows")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response addWorkflow(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String name,
+            @RestForm String description) {
+        Project project = project(siteId, projectId);
+        String cleanName = name == null ? "" : name.trim();
+        String cleanDescription = description == null ? "" : description.trim();
+        if (cleanName.isEmpty() || cleanName.length() > 200 || !PlainText.Validator.isPlain(cleanName)
+                || cleanDescription.length() > 4000 || !PlainText.Validator.isPlain(cleanDescription)) {
+            RowInput input = new RowInput("workflow", cleanName, List.of(cleanDescription), "", "", "", "");
+            return Response.status(400).entity(Templates.project(page(project, input,
+                    "Give the workflow a name (up to 200 characters) and a description of up to 4,000, without control characters."))).build();
+        }
+        Workflow workflow = new Workflow();
+        workflow.project = project;
+        workflow.name = cleanName;
+        workflow.description = cleanDescription;
+        workflow.position = (int) Workflow.count("project", project);
+        workflow.persist();
+        return Flash.seeOther(base(project) + "#workflows-heading", "Workflow added.");
+    }
+
+    @POST
+    @Path("{projectId}/workflows/{workflowId}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response removeWorkflow(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID workflowId) {
+        Project project = project(siteId, projectId);
+        Workflow workflow = Workflow.find("id = ?1 and project = ?2", workflowId, project).firstResult();
+        if (workflow == null) {
+            throw new NotFoundException();
+        }
+        workflow.delete();
+        return Flash.seeOther(base(project) + "#workflows-heading", "Workflow " + workflow.name + " removed.");
+    }
+
+    @POST
+    @Path("{projectId}/template")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response saveAsTemplate(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String name) {
+        Project project = project(siteId, projectId);
+        String clean = name == null ? "" : name.trim();
+        String problem = clean.isEmpty() || clean.length() > 120 || !PlainText.Validator.isPlain(clean)
+                ? "Give the template a name of 1 to 120 characters."
+                : OnboardingTemplate.findByName(clean) != null ? "A template called " + clean + " exists already." : null;
+        if (problem != null) {
+            return Response.status(400).entity(Templates.project(page(project,
+                    new RowInput("template", clean, List.of(), "", "", "", ""), problem))).build();
+        }
+        onboarding.saveAsTemplate(project, clean, "Saved from " + project.site.name + " / " + project.name + ".");
+        return Flash.seeOther(base(project), "Template " + clean + " saved: new sites can start from this scope.");
+    }
+
+    @POST
+    @Path("{projectId}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response delete(@RestPath UUID siteId, @RestPath UUID projectId) {
+        Project project = project(siteId, projectId);
+        project.delete();
+        return Flash.seeOther("/sites/" + siteId, "Project " + project.name + " and its scope were deleted.");
+    }
+
+    static Project project(UUID siteId, UUID projectId) {
+        Project project = Project.findAt(siteId, projectId);
+        if (project == null) {
+            throw new NotFoundException();
+        }
+        return project;
+    }
+
+    private static String base(Project project) {
+        return "/sites/" + project.site.id + "/projects/" + project.id;
+    }
+
+    private static void apply(ScopeRow row, String direction, String method, String perDay, String peak) {
+        row.direction = Direction.parse(direction);
+        row.connectionMethod = ConnectionMethod.parse(method);
+        row.messagesPerDay = volume(perDay);
+        row.peakPerHour = volume(peak);
+    }
+
+    private static String rowProblem(String direction, String method, String perDay, String peak) {
+        if (Direction.parse(direction) == null) {
+            return "Choose a direction.";
+        }
+        if (ConnectionMethod.parse(method) == null) {
+            return "Choose a connection method.";
+        }
+        for (String v : new String[] { perDay, peak }) {
+            if (v != null && !v.isBlank()) {
+                try {
+                    int n = Integer.parseInt(v.trim());
+                    if (n < 0 || n > ScopeService.MAX_VOLUME) {
+                        return "Volumes are whole numbers from 0 to " + ScopeService.MAX_VOLUME + ".";
+                    }
+                } catch (NumberFormatException e) {
+                    return "Volumes are whole numbers from 0 to " + ScopeService.MAX_VOLUME + " (or empty when unknown).";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Integer volume(String v) {
+        return v == null || v.isBlank() ? null : Integer.valueOf(v.trim());
+    }
+
+    private static UUID parseId(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static List<String> nz(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** Everything the page shows, in a fixed number of queries. */
+    private ProjectPage page(Project project, RowInput input, String problem) {
+        List<ScopeRow> rows = scopes.rows(project);
+        List<ScopeRequirement> requirements = scopes.requirements(project);
+        List<DataModel> models = DataModel.listByName();
+        Map<UUID, List<DataModelEvent>> eventsByModel = DataModelEvent.listAll().stream()
+                .collect(Collectors.groupingBy(e -> e.model.id));
+        Map<UUID, List<DataModelField>> fieldsByModel = DataModelField.listAll().stream()
+                .collect(Collectors.groupingBy(f -> f.model.id));
+
+        List<RowView> rowViews = rows.stream().map(r -> {
+            boolean typed = input.rowId().equals(r.id.toString());
+            Set<String> checked = typed ? new HashSet<>(input.events())
+                    : r.events.stream().map(e -> e.id.toString()).collect(Collectors.toSet());
+            List<Option> events = eventsByModel.getOrDefault(r.model.id, List.of()).stream()
+                    .map(e -> new Option(e.id.toString(), e.name, checked.contains(e.id.toString()))).toList();
+            return new RowView(r.id, r.version, r.model.name, typed ? input.direction() : r.direction.name(),
+                    typed ? input.method() : r.connectionMethod.name(),
+                    typed ? input.messagesPerDay() : r.messagesPerDay == null ? "" : r.messagesPerDay.toString(),
+                    typed ? input.peakPerHour() : r.peakPerHour == null ? "" : r.peakPerHour.toString(), events);
+        }).toList();
+
+        Set<String> patient = codes(requirements, ScopeRequirement.Kind.PATIENT_ID);
+        Set<String> provider = codes(requirements, ScopeRequirement.Kind.PROVIDER_ID);
+        Set<String> codeSystems = requirements.stream().filter(r -> r.kind == ScopeRequirement.Kind.CODE_SYSTEM)
+                .map(r -> r.model.id + ":" + r.code).collect(Collectors.toSet());
+        Set<UUID> fields = requirements.stream().filter(r -> r.kind == ScopeRequirement.Kind.FIELD)
+                .map(r -> r.field.id).collect(Collectors.toSet());
+        Map<UUID, DataModel> inScope = new LinkedHashMap<>();
+        rows.forEach(r -> inScope.putIfAbsent(r.model.id, r.model));
+        requirements.stream().filter(r -> r.model != null).forEach(r -> inScope.putIfAbsent(r.model.id, r.model));
+        List<ModelRequirements> perModel = inScope.values().stream().map(m -> new ModelRequirements(m.id, m.name,
+                Hl7Tables.codes(Hl7Tables.CODE_SYSTEMS).stream().map(c -> new Option(m.id + ":" + c.code(),
+                        c.code() + " · " + c.label(), codeSystems.contains(m.id + ":" + c.code()))).toList(),
+                fieldsByModel.getOrDefault(m.id, List.of()).stream().map(f -> new Option(f.id.toString(),
+                        f.path + " (" + f.type + ")", fields.contains(f.id))).toList())).toList();
+
+        return new ProjectPage(project.site.id, project.site.name, project.id, project.name, project.description, rowViews,
+                models.stream().map(m -> new Option(m.id.toString(), m.name, m.id.toString().equals(input.dataModel()))).toList(),
+                Arrays.stream(Direction.values()).map(d -> new Option(d.name(), d.label, false)).toList(),
+                Arrays.stream(ConnectionMethod.values()).map(c -> new Option(c.name(), c.label, false)).toList(),
+                Hl7Tables.codes(Hl7Tables.IDENTIFIER_TYPES, Hl7Tables.PATIENT_ID_CODES).stream()
+                        .map(c -> new Option(c.code(), c.code() + " · " + c.label(), patient.contains(c.code()))).toList(),
+                Hl7Tables.codes(Hl7Tables.IDENTIFIER_TYPES, Hl7Tables.PROVIDER_ID_CODES).stream()
+                        .map(c -> new Option(c.code(), c.code() + " · " + c.label(), provider.contains(c.code()))).toList(),
+                perModel,
+                scopes.workflows(project).stream().map(w -> new WorkflowView(w.id, w.name, w.description)).toList(),
+                input, problem);
+    }
+
+    private static Set<String> codes(List<ScopeRequirement> requirements, ScopeRequirement.Kind kind) {
+        return requirements.stream().filter(r -> r.kind == kind).map(r -> r.code).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.siteready.project;
+
+import dev.siteready.site.Site;
+import io.quarkus.hibernate.orm.panache.Panache;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A project with its scope rows as the site page shows them; built for a whole site in two queries. */
+public record ProjectSummary(UUID id, String name, String description, List<RowSummary> rows, long messagesPerDay,
+        long peakPerHour) {
+
+    public record RowSummary(String model, String events, String direction, String connection, Integer messagesPerDay,
+            Integer peakPerHour) {
+    }
+
+    public static List<ProjectSummary> forSite(Site site) {
+        List<Project> projects = Project.listFor(site);
+        List<ScopeRow> rows = Panache.getEntityManager().createQuery("select distinct r from ScopeRow r join fetch r.model"
+                + " left join fetch r.events where r.project.site = ?1 order by r.position", ScopeRow.class)
+                .setParameter(1, site).getResultList();
+        Map<UUID, List<ScopeRow>> byProject = rows.stream()
+                .collect(Collectors.groupingBy(r -> r.project.id, LinkedHashMap::new, Collectors.toList()));
+        return projects.stream().map(p -> {
+            List<ScopeRow> own = byProject.getOrDefault(p.id, List.of());
+            List<RowSummary> summaries = own.stream().map(ProjectSummary::summary).toList();
+            return new ProjectSummary(p.id, p.name, p.description, summaries,
+                    own.stream().mapToLong(r -> r.messagesPerDay == null ? 0 : r.messagesPerDay).sum(),
+                    own.stream().mapToLong(r -> r.peakPerHour == null ? 0 : r.peakPerHour).sum());
+        }).toList();
+    }
+
+    static RowSummary summary(ScopeRow r) {
+        String events = r.events.isEmpty() ? "no event types chosen yet"
+                : r.events.stream().map(e -> e.name).sorted().collect(Collectors.joining(", "));
+        return new RowSummary(r.model.name, events, r.direction.label, r.connectionMethod.label, r.messagesPerDay,
+                r.peakPerHour);
+    }
+}

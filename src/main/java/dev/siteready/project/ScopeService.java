@@ -1,0 +1,281 @@
+package dev.siteready.project;
+
+import dev.siteready.catalog.DataModel;
+import dev.siteready.catalog.DataModelEvent;
+import dev.siteready.catalog.DataModelField;
+import dev.siteready.web.PlainText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads a project's scope as a {@link ScopeSpec} and replaces it from one, checked against the catalog. */
+@ApplicationScoped
+public class ScopeService {
+
+    static final int MAX_ROWS = 100;
+    static final int MAX_WORKFLOWS = 100;
+    static final int MAX_VOLUME = 100_000_000;
+
+    @Inject
+    EntityManager em;
+
+    /** The scope as named JSON, in three queries. */
+    @Transactional
+    public ScopeSpec read(Project project) {
+        List<ScopeSpec.Row> rows = rows(project).stream()
+                .map(r -> new ScopeSpec.Row(r.model.name, r.events.stream().map(e -> e.name).sorted().toList(),
+                        r.direction.name(), r.connectionMethod.name(), r.messagesPerDay, r.peakPerHour))
+                .toList();
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        Map<String, List<String>> codes = new LinkedHashMap<>();
+        List<String> patient = new ArrayList<>();
+        List<String> provider = new ArrayList<>();
+        for (ScopeRequirement r : requirements(project)) {
+            switch (r.kind) {
+                case FIELD -> fields.computeIfAbsent(r.field.model.name, k -> new ArrayList<>()).add(r.field.path);
+                case CODE_SYSTEM -> codes.computeIfAbsent(r.model.name, k -> new ArrayList<>()).add(r.code);
+                case PATIENT_ID -> patient.add(r.code);
+                case PROVIDER_ID -> provider.add(r.code);
+            }
+        }
+        List<ScopeSpec.WorkflowSpec> workflows = workflows(project).stream()
+                .map(w -> new ScopeSpec.WorkflowSpec(w.name, w.description)).toList();
+        return new ScopeSpec(rows, fields, patient, provider, codes, workflows);
+    }
+
+    public List<ScopeRow> rows(Project project) {
+        return em.createQuery("select distinct r from ScopeRow r join fetch r.model left join fetch r.events"
+                + " where r.project = ?1 order by r.position", ScopeRow.class).setParameter(1, project).getResultList();
+    }
+
+    public List<ScopeRequirement> requirements(Project project) {
+        return em.createQuery("select q from ScopeRequirement q left join fetch q.model left join fetch q.field f"
+                + " left join fetch f.model where q.project = ?1", ScopeRequirement.class)
+                .setParameter(1, project).getResultList();
+    }
+
+    public List<Workflow> workflows(Project project) {
+        return Workflow.list("project = ?1 order by position, name", project);
+    }
+
+    /** The catalog by name, read once and used to resolve any number of specs (e.g. a whole CSV import). */
+    public record CatalogSnapshot(Map<String, DataModel> models, Map<String, DataModelEvent> events,
+            Map<String, DataModelField> fields) {
+    }
+
+    public CatalogSnapshot snapshot() {
+        return new CatalogSnapshot(
+                DataModel.<DataModel>listAll().stream().collect(Collectors.toMap(m -> lower(m.name), Function.identity())),
+                DataModelEvent.listAll().stream().collect(Collectors.toMap(e -> e.model.id + "/" + lower(e.name), Function.identity())),
+                DataModelField.listAll().stream().collect(Collectors.toMap(f -> f.model.id + "/" + lower(f.path), Function.identity())));
+    }
+
+    /**
+     * Replaces the whole scope. Strict (API): anything unknown or invalid is a problem and nothing is
+     * saved. Lenient (applying a template): what the catalog no longer has is skipped and noted.
+     *
+     * @return notes on what was skipped (lenient only)
+     */
+    @Transactional
+    public List<String> replace(Project project, ScopeSpec spec, boolean lenient) {
+        Resolved resolved = resolve(spec, snapshot());
+        if (!lenient && !resolved.problems.isEmpty()) {
+            throw new ScopeException(resolved.problems);
+        }
+        em.createNativeQuery("DELETE FROM scope_row WHERE project_id = ?1").setParameter(1, project.id).executeUpdate();
+        ScopeRequirement.delete("project", project);
+        Workflow.delete("project", project);
+        return persist(project, resolved);
+    }
+
+    /** Gives a project that has no scope yet the scope of a template, skipping what the catalog lacks. */
+    @Transactional
+    public List<String> applyToNew(Project project, ScopeSpec spec, CatalogSnapshot catalog) {
+        return persist(project, resolve(spec, catalog));
+    }
+
+    private List<String> persist(Project project, Resolved resolved) {
+        int position = 0;
+        for (ScopeRow row : resolved.rows) {
+            row.project = project;
+            row.position = position++;
+            row.persist();
+        }
+        for (ScopeRequirement requirement : resolved.requirements) {
+            requirement.project = project;
+            requirement.persist();
+        }
+        position = 0;
+        for (Workflow workflow : resolved.workflows) {
+            workflow.project = project;
+            workflow.position = position++;
+            workflow.persist();
+        }
+        return resolved.problems.values().stream().toList();
+    }
+
+    private record Resolved(List<ScopeRow> rows, List<ScopeRequirement> requirements, List<Workflow> workflows,
+            Map<String, String> problems) {
+    }
+
+    private Resolved resolve(ScopeSpec spec, CatalogSnapshot catalog) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, DataModel> models = catalog.models();
+        Map<String, DataModelEvent> events = catalog.events();
+        Map<String, DataModelField> fields = catalog.fields();
+
+        List<ScopeRow> rows = new ArrayList<>();
+        if (spec.rows().size() > MAX_ROWS) {
+            problems.put("rows", "A scope has at most " + MAX_ROWS + " rows.");
+        }
+        for (int i = 0; i < Math.min(spec.rows().size(), MAX_ROWS); i++) {
+            ScopeSpec.Row in = spec.rows().get(i);
+            String at = "rows[" + i + "]";
+            if (in == null) {
+                problems.put(at, "A row must be an object.");
+                continue;
+            }
+            DataModel model = in.dataModel() == null ? null : models.get(lower(in.dataModel()));
+            if (model == null) {
+                problems.put(at + ".dataModel", "Unknown data model \"" + shorten(in.dataModel()) + "\"; use a name from the catalog.");
+                continue;
+            }
+            ScopeRow row = new ScopeRow();
+            row.model = model;
+            row.direction = Direction.parse(in.direction());
+            if (row.direction == null) {
+                problems.put(at + ".direction", "Use INBOUND (into the product) or OUTBOUND (out of it).");
+                row.direction = Direction.INBOUND;
+            }
+            row.connectionMethod = ConnectionMethod.parse(in.connectionMethod());
+            if (row.connectionMethod == null) {
+                problems.put(at + ".connectionMethod", "Use one of REDOX_API, HL7V2_MLLP, FHIR, FLAT_FILE, OTHER.");
+                row.connectionMethod = ConnectionMethod.OTHER;
+            }
+            row.messagesPerDay = volume(in.messagesPerDay(), at + ".messagesPerDay", problems);
+            row.peakPerHour = volume(in.peakPerHour(), at + ".peakPerHour", problems);
+            List<String> eventNames = in.events() == null ? List.of() : in.events();
+            for (int j = 0; j < eventNames.size(); j++) {
+                DataModelEvent event = eventNames.get(j) == null ? null : events.get(model.id + "/" + lower(eventNames.get(j)));
+                if (event == null) {
+                    problems.put(at + ".events[" + j + "]", model.name + " has no event \"" + shorten(eventNames.get(j)) + "\".");
+                } else {
+                    row.events.add(event);
+                }
+            }
+            rows.add(row);
+        }
+
+        List<ScopeRequirement> requirements = new ArrayList<>();
+        spec.requiredFields().forEach((modelName, paths) -> {
+            DataModel model = models.get(lower(modelName));
+            if (model == null) {
+                problems.put("requiredFields." + shorten(modelName), "Unknown data model \"" + shorten(modelName) + "\".");
+                return;
+            }
+            List<String> list = paths == null ? List.of() : paths;
+            for (int j = 0; j < list.size(); j++) {
+                DataModelField field = list.get(j) == null ? null : fields.get(model.id + "/" + lower(list.get(j)));
+                if (field == null) {
+                    problems.put("requiredFields." + model.name + "[" + j + "]",
+                            model.name + " has no field \"" + shorten(list.get(j)) + "\" in the catalog.");
+                } else if (requirements.stream().noneMatch(r -> r.field == field)) {
+                    ScopeRequirement r = new ScopeRequirement();
+                    r.kind = ScopeRequirement.Kind.FIELD;
+                    r.field = field;
+                    r.model = model;
+                    requirements.add(r);
+                }
+            }
+        });
+        identifierTypes(spec.patientIdentifierTypes(), "patientIdentifierTypes", ScopeRequirement.Kind.PATIENT_ID,
+                requirements, problems);
+        identifierTypes(spec.providerIdentifierTypes(), "providerIdentifierTypes", ScopeRequirement.Kind.PROVIDER_ID,
+                requirements, problems);
+        spec.codeSystems().forEach((modelName, codes) -> {
+            DataModel model = models.get(lower(modelName));
+            if (model == null) {
+                problems.put("codeSystems." + shorten(modelName), "Unknown data model \"" + shorten(modelName) + "\".");
+                return;
+            }
+            List<String> list = codes == null ? List.of() : codes;
+            for (int j = 0; j < list.size(); j++) {
+                String code = list.get(j) == null ? "" : list.get(j).trim().toUpperCase(Locale.ROOT);
+                if (!Hl7Tables.CODE_SYSTEMS.containsKey(code)) {
+                    problems.put("codeSystems." + model.name + "[" + j + "]", "Unknown HL7 0396 code \"" + shorten(list.get(j))
+                            + "\"; use one of " + String.join(", ", Hl7Tables.CODE_SYSTEMS.keySet()) + ".");
+                } else if (requirements.stream().noneMatch(r -> r.kind == ScopeRequirement.Kind.CODE_SYSTEM
+                        && r.model == model && r.code.equals(code))) {
+                    ScopeRequirement r = new ScopeRequirement();
+                    r.kind = ScopeRequirement.Kind.CODE_SYSTEM;
+                    r.model = model;
+                    r.code = code;
+                    requirements.add(r);
+                }
+            }
+        });
+
+        List<Workflow> workflows = new ArrayList<>();
+        if (spec.workflows().size() > MAX_WORKFLOWS) {
+            problems.put("workflows", "A scope has at most " + MAX_WORKFLOWS + " workflows.");
+        }
+        for (int i = 0; i < Math.min(spec.workflows().size(), MAX_WORKFLOWS); i++) {
+            ScopeSpec.WorkflowSpec in = spec.workflows().get(i);
+            String name = in == null || in.name() == null ? "" : in.name().trim();
+            String description = in == null || in.description() == null ? "" : in.description().trim();
+            if (name.isEmpty() || name.length() > 200 || !PlainText.Validator.isPlain(name)) {
+                problems.put("workflows[" + i + "].name", "Give the workflow a name of at most 200 characters, without control characters.");
+            } else if (description.length() > 4000 || !PlainText.Validator.isPlain(description)) {
+                problems.put("workflows[" + i + "].description", "Keep the description to 4,000 characters, without control characters.");
+            } else {
+                Workflow w = new Workflow();
+                w.name = name;
+                w.description = description;
+                workflows.add(w);
+            }
+        }
+        return new Resolved(rows, requirements, workflows, problems);
+    }
+
+    private static void identifierTypes(List<String> codes, String key, ScopeRequirement.Kind kind,
+            List<ScopeRequirement> out, Map<String, String> problems) {
+        for (int j = 0; j < codes.size(); j++) {
+            String code = codes.get(j) == null ? "" : codes.get(j).trim().toUpperCase(Locale.ROOT);
+            if (!Hl7Tables.IDENTIFIER_TYPES.containsKey(code)) {
+                problems.put(key + "[" + j + "]", "Unknown HL7 0203 identifier type \"" + shorten(codes.get(j)) + "\"; use one of "
+                        + String.join(", ", Hl7Tables.IDENTIFIER_TYPES.keySet()) + ".");
+            } else if (out.stream().noneMatch(r -> r.kind == kind && code.equals(r.code))) {
+                ScopeRequirement r = new ScopeRequirement();
+                r.kind = kind;
+                r.code = code;
+                out.add(r);
+            }
+        }
+    }
+
+    private static Integer volume(Integer value, String at, Map<String, String> problems) {
+        if (value != null && (value < 0 || value > MAX_VOLUME)) {
+            problems.put(at, "Use a number from 0 to " + MAX_VOLUME + ", or leave it out.");
+            return null;
+        }
+        return value;
+    }
+
+    static String lower(String s) {
+        return s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String shorten(String s) {
+        String plain = s == null ? "" : s.replaceAll("\\p{Cntrl}", "?");
+        return plain.length() > 60 ? plain.substring(0, 60) + "…" : plain;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.siteready.site;
+
+import dev.siteready.tenant.WorkspaceOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import java.time.OffsetDateTime;
+
+/** A health system (connection partner) the product is integrated with. */
+@Entity
+public class Site extends WorkspaceOwned {
+
+    @Column(nullable = false, length = 160)
+    public String name;
+
+    @Column(name = "ehr_vendor", nullable = false, length = 80)
+    public String ehrVendor = "";
+
+    @Column(name = "time_zone", nullable = false, length = 64)
+    public String timeZone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public SiteStatus status = SiteStatus.PLANNED;
+
+    @Column(name = "environment_notes", nullable = false, length = 4000)
+    public String environmentNotes = "";
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    /** Whether a failed insert or update hit the unique site name (a race the form check could not see). */
+    public static boolean isNameConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c && "site_name_key".equals(c.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean nameTaken(String name, java.util.UUID except) {
+        return count("lower(name) = ?1 and id <> ?2", name.trim().toLowerCase(java.util.Locale.ROOT),
+                except == null ? new java.util.UUID(0, 0) : except) > 0;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.siteready.site;
+
+import dev.siteready.support.SqlStatements;
+import dev.siteready.support.WebSession;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The site list, the site API list and the home page issue as many SQL statements for 1,000 sites as for 10. */
+@QuarkusTest
+class SiteListStatementsTest {
+
+    static String csv(int n, String prefix) {
+        StringBuilder csv = new StringBuilder("name,ehr_vendor,time_zone,template,contact_name\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(prefix).append(' ').append(i).append(",Epic,America/Chicago,")
+                    .append(i % 2 == 0 ? "Lab results" : "Scheduling and registration").append(",Pat\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void statementsPerPageDoNotGrowWithTheNumberOfSites() {
+        WebSession small = WebSession.signUp("Ten Sites Co");
+        WebSession large = WebSession.signUp("Thousand Sites Co");
+        assertThat(small.post("/sites/import", Map.of("csv", csv(10, "Small"))).statusCode()).isEqualTo(303);
+        long start = System.nanoTime();
+        Response imported = large.post("/sites/import", Map.of("csv", csv(1000, "Large")));
+        long importMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(imported.statusCode()).isEqualTo(303);
+        System.out.printf("Imported 1,000 sites from CSV in %d ms%n", importMillis);
+
+        for (String path : new String[] { "/sites", "/sites?q=e&sort=status&page=2", "/" }) {
+            small.page(path);
+            large.page(path);
+            long smallCount = SqlStatements.countDuring(() -> small.page(path));
+            long largeCount = SqlStatements.countDuring(() -> large.page(path));
+            System.out.printf("SQL statements for %s: %d with 10 sites, %d with 1,000 sites%n", path, smallCount, largeCount);
+            assertThat(largeCount).as(path).isEqualTo(smallCount);
+        }
+        assertThat(large.page("/sites").selectFirst("#site-count").text()).contains("1000 sites").contains("of 40");
+    }
+}
