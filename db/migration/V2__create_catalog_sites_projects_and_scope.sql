@@ -28,6 +28,8 @@ CREATE TABLE data_model_event (
     FOREIGN KEY (workspace_id, data_model_id) REFERENCES data_model (workspace_id, id) ON DELETE CASCADE
 );
 CREATE UNIQUE INDEX data_model_event_name_key ON data_model_event (workspace_id, data_model_id, lower(name));
+-- Lets references say "this event of that model" (see scope_row_event's trigger).
+ALTER TABLE data_model_event ADD CONSTRAINT data_model_event_model_key UNIQUE (workspace_id, data_model_id, id);
 
 CREATE TABLE data_model_field (
     workspace_id   uuid          NOT NULL,
@@ -43,6 +45,8 @@ CREATE TABLE data_model_field (
     FOREIGN KEY (workspace_id, data_model_id) REFERENCES data_model (workspace_id, id) ON DELETE CASCADE
 );
 CREATE UNIQUE INDEX data_model_field_path_key ON data_model_field (workspace_id, data_model_id, lower(path));
+-- Lets a requirement reference "this field of that model".
+ALTER TABLE data_model_field ADD CONSTRAINT data_model_field_model_key UNIQUE (workspace_id, data_model_id, id);
 
 -- What was added to (or taken out of) the catalog, when and by whom: the catalog's change log.
 CREATE TABLE catalog_change (
@@ -134,6 +138,23 @@ CREATE TABLE scope_row_event (
 );
 CREATE INDEX scope_row_event_event_idx ON scope_row_event (workspace_id, event_id);
 
+-- A row's events must be events of the row's data model.
+CREATE FUNCTION scope_row_event_same_model() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM public.scope_row r JOIN public.data_model_event e
+                   ON e.workspace_id = r.workspace_id AND e.data_model_id = r.data_model_id
+                   WHERE r.workspace_id = NEW.workspace_id AND r.id = NEW.scope_row_id AND e.id = NEW.event_id) THEN
+        RAISE EXCEPTION 'event % is not an event of the data model of scope row %', NEW.event_id, NEW.scope_row_id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER scope_row_event_same_model BEFORE INSERT OR UPDATE ON scope_row_event
+    FOR EACH ROW EXECUTE FUNCTION scope_row_event_same_model();
+
 -- What the product needs from the site: required fields, patient and provider identifier types
 -- (HL7 table 0203 codes) and code systems per data model (HL7 table 0396 codes).
 CREATE TABLE scope_requirement (
@@ -148,13 +169,29 @@ CREATE TABLE scope_requirement (
     PRIMARY KEY (workspace_id, id),
     FOREIGN KEY (workspace_id, project_id) REFERENCES project (workspace_id, id) ON DELETE CASCADE,
     FOREIGN KEY (workspace_id, data_model_id) REFERENCES data_model (workspace_id, id),
-    FOREIGN KEY (workspace_id, field_id) REFERENCES data_model_field (workspace_id, id),
+    FOREIGN KEY (workspace_id, data_model_id, field_id) REFERENCES data_model_field (workspace_id, data_model_id, id),
     CHECK ((kind = 'FIELD') = (field_id IS NOT NULL)),
     CHECK ((kind = 'FIELD') OR code IS NOT NULL),
     CHECK ((kind = 'CODE_SYSTEM') <= (data_model_id IS NOT NULL))
 );
 CREATE INDEX scope_requirement_project_idx ON scope_requirement (workspace_id, project_id, kind);
 CREATE INDEX scope_requirement_field_idx ON scope_requirement (workspace_id, field_id);
+
+-- The catalog only grows: a field that a project requires keeps its type (the application checks first;
+-- this holds even for a requirement saved at the same moment, which the application locks against).
+CREATE FUNCTION data_model_field_keep_used_type() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF NEW.type IS DISTINCT FROM OLD.type AND EXISTS (
+            SELECT 1 FROM public.scope_requirement q WHERE q.workspace_id = OLD.workspace_id AND q.field_id = OLD.id) THEN
+        RAISE EXCEPTION 'field % is required by a project; its type cannot change', OLD.path USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER data_model_field_keep_used_type BEFORE UPDATE OF type ON data_model_field
+    FOR EACH ROW EXECUTE FUNCTION data_model_field_keep_used_type();
 
 -- End-to-end workflows the integration must support; test scripts attach to them later.
 CREATE TABLE workflow (

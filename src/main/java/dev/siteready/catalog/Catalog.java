@@ -47,6 +47,9 @@ public class Catalog {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     /** Gives every new workspace the built-in catalog. */
     void seed(@Observes @Priority(10) WorkspaceCreated created) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(BUILT_IN_CATALOG)) {
@@ -71,7 +74,7 @@ public class Catalog {
     public DataModelEvent addEvent(UUID modelId, String name, String description, String by) {
         DataModel model = model(modelId);
         String clean = requireName("name", name, 80, "event name");
-        if (DataModelEvent.count("model = ?1 and lower(name) = ?2", model, clean.toLowerCase(Locale.ROOT)) > 0) {
+        if (DataModelEvent.count("model = ?1 and lower(name) = lower(?2)", model, clean) > 0) {
             throw new CatalogException("name", model.name + " has an event called " + clean + " already.");
         }
         DataModelEvent event = newEvent(model, clean, description(description), false);
@@ -84,7 +87,7 @@ public class Catalog {
         DataModel model = model(modelId);
         String clean = requireName("path", path, 300, "field path");
         String cleanType = type(type);
-        if (DataModelField.count("model = ?1 and lower(path) = ?2", model, clean.toLowerCase(Locale.ROOT)) > 0) {
+        if (DataModelField.count("model = ?1 and lower(path) = lower(?2)", model, clean) > 0) {
             throw new CatalogException("path", model.name + " has a field " + clean + " already.");
         }
         DataModelField field = newField(model, clean, cleanType, description(description), false);
@@ -94,6 +97,7 @@ public class Catalog {
 
     @Transactional
     public String removeEvent(UUID id, String by) {
+        lock("data_model_event", id);
         DataModelEvent event = DataModelEvent.findById(id);
         if (event == null) {
             throw new NotFoundException();
@@ -112,6 +116,7 @@ public class Catalog {
 
     @Transactional
     public String removeField(UUID id, String by) {
+        lock("data_model_field", id);
         DataModelField field = DataModelField.findById(id);
         if (field == null) {
             throw new NotFoundException();
@@ -130,6 +135,7 @@ public class Catalog {
 
     @Transactional
     public String retypeField(UUID id, String type, String by) {
+        lock("data_model_field", id);
         DataModelField field = DataModelField.findById(id);
         if (field == null) {
             throw new NotFoundException();
@@ -219,6 +225,16 @@ public class Catalog {
                     + newModels + " models, " + newEvents + " events, " + newFields + " fields added");
         }
         return new ImportReport(added, present, skipped, new LinkedHashSet<>(parsed.ignored()));
+    }
+
+    /**
+     * FOR UPDATE conflicts with the KEY SHARE lock that saving a scope takes on the events and fields it
+     * references, so "is it used?" cannot change between the check and the removal or retype.
+     */
+    private void lock(String table, UUID id) {
+        if (id != null) {
+            em.createNativeQuery("SELECT 1 FROM " + table + " WHERE id = ?1 FOR UPDATE").setParameter(1, id).getResultList();
+        }
     }
 
     private static DataModel newModel(String name, String description, boolean builtIn) {

@@ -56,8 +56,9 @@ final class CatalogImport {
         try {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
+            var at = e.getLocation();
             throw new CatalogException("json", "This is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ".");
         }
         if (root == null || root.isMissingNode()) {
             throw new CatalogException("json", "Paste or upload a JSON model definition.");

@@ -95,7 +95,7 @@ public class CatalogResource {
     @Path("changes")
     @Transactional
     public TemplateInstance changes(@RestQuery Integer page) {
-        int index = page == null || page < 1 ? 0 : page - 1;
+        int index = page == null || page < 1 ? 0 : Math.min(page, 100_000) - 1;
         List<CatalogChange> rows = CatalogChange.page(index, CHANGES_PER_PAGE + 1);
         List<ChangeView> views = rows.stream().limit(CHANGES_PER_PAGE)
                 .map(c -> new ChangeView(WHEN.format(c.changedAt), c.changedBy, c.summary)).toList();

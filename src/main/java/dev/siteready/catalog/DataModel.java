@@ -28,6 +28,6 @@ public class DataModel extends WorkspaceOwned {
     }
 
     public static DataModel findByName(String name) {
-        return find("lower(name) = ?1", name.trim().toLowerCase(java.util.Locale.ROOT)).firstResult();
+        return find("lower(name) = lower(?1)", name.trim()).firstResult();
     }
 }

@@ -34,6 +34,6 @@ public class OnboardingTemplate extends WorkspaceOwned {
     }
 
     public static OnboardingTemplate findByName(String name) {
-        return find("lower(name) = ?1", name.trim().toLowerCase(Locale.ROOT)).firstResult();
+        return find("lower(name) = lower(?1)", name.trim()).firstResult();
     }
 }

@@ -1,6 +1,7 @@
 package dev.siteready.onboarding;
 
 import dev.siteready.project.ScopeService;
+import dev.siteready.site.Site;
 import dev.siteready.site.SiteDraft;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,8 +60,10 @@ public class SiteCsvImport {
         List<RowProblem> problems = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        // Empty lines are read (and skipped below) rather than ignored by the parser, so line numbers stay right.
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).build();
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).setAllowMissingColumnNames(true)
+                .setAllowDuplicateHeaderNames(true).build();
         try (CSVParser parser = CSVParser.parse(new StringReader(stripBom(csv)), format)) {
             Map<String, String> columns = columns(parser.getHeaderNames(), ignored);
             for (String required : List.of("name", "time_zone")) {
@@ -76,16 +79,19 @@ public class SiteCsvImport {
             for (CSVRecord record : parser) {
                 long line = previousEnd + 1;
                 previousEnd = parser.getCurrentLineNumber();
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue; // an empty line
+                }
                 if (lines.size() >= MAX_ROWS) {
                     problems.add(new RowProblem(line, "At most " + MAX_ROWS + " sites per import."));
                     break;
                 }
                 lines.add(new Line(line, draft(record, columns)));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
-            problems.add(new RowProblem(1, "The file is not valid CSV: " + e.getMessage()));
+        } catch (IOException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+            // Commons CSV names the line in its message (e.g. an unclosed quote).
+            problems.add(new RowProblem(lines.isEmpty() ? 1 : lines.get(lines.size() - 1).number + 1,
+                    "The file is not valid CSV here: " + e.getMessage()));
             return new Result(List.of(), problems, ignored);
         }
         if (lines.isEmpty() && problems.isEmpty()) {
@@ -109,8 +115,15 @@ public class SiteCsvImport {
         }
         List<UUID> created = new ArrayList<>();
         ScopeService.CatalogSnapshot catalog = scopes.snapshot();
+        int count = 0;
         for (Line line : lines) {
             created.add(onboarding.createSite(line.draft, context.template(line.draft), catalog).site().id);
+            if (++count % 250 == 0) {
+                // Keep the persistence context small on big files: write this batch and forget its entities
+                // (the catalog entities used from here on are detached, which references need no more than).
+                Site.getEntityManager().flush();
+                Site.getEntityManager().clear();
+            }
         }
         return new Result(created, List.of(), ignored);
     }

@@ -76,26 +76,6 @@ public class ProjectResource {
     @Inject
     Onboarding onboarding;
 
-    @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
-    @Transactional
-    public Response create(@RestPath UUID siteId, @RestForm String name) {
-        Site site = Site.findById(siteId);
-        if (site == null) {
-            throw new NotFoundException();
-        }
-        String clean = name == null ? "" : name.trim();
-        if (clean.isEmpty() || clean.length() > 160 || !PlainText.Validator.isPlain(clean)) {
-            return Flash.seeOtherWithError("/sites/" + site.id, "Give the project a name of 1 to 160 characters.");
-        }
-        Project project = new Project();
-        project.site = site;
-        project.name = clean;
-        project.persist();
-        return Flash.seeOther("/sites/" + site.id + "/projects/" + project.id, "Project " + clean + " created: define its scope.");
-    }
-
     @GET
     @Path("{projectId}")
     @Transactional
@@ -145,15 +125,11 @@ public class ProjectResource {
         RowInput input = new RowInput(rowId.toString(), row.model.id.toString(), chosen, direction, connectionMethod,
                 messagesPerDay, peakPerHour);
         String problem = rowProblem(direction, connectionMethod, messagesPerDay, peakPerHour);
-        List<DataModelEvent> picked = new ArrayList<>();
-        for (String id : chosen) {
-            UUID eventId = parseId(id);
-            DataModelEvent event = eventId == null ? null : DataModelEvent.findById(eventId);
-            if (event == null || !event.model.id.equals(row.model.id)) {
-                problem = "Choose event types of " + row.model.name + " only.";
-            } else {
-                picked.add(event);
-            }
+        List<UUID> ids = chosen.stream().map(ProjectResource::parseId).toList();
+        List<DataModelEvent> picked = ids.contains(null) ? List.of()
+                : DataModelEvent.list("id in ?1 and model = ?2", ids, row.model); // one query for all ticks
+        if (picked.size() != new HashSet<>(ids).size()) {
+            problem = "Choose event types of " + row.model.name + " only.";
         }
         if (problem == null && (version == null || !version.equals(row.version))) {
             return Response.status(409).entity(Templates.project(page(project, input, "Someone else changed this row while"
@@ -192,8 +168,9 @@ public class ProjectResource {
     public Response saveRequirements(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm List<String> patientId,
             @RestForm List<String> providerId, @RestForm List<String> codeSystem, @RestForm List<String> field) {
         Project project = project(siteId, projectId);
-        ScopeSpec current = scopes.read(project);
-        Map<UUID, DataModel> models = DataModel.<DataModel>listAll().stream().collect(Collectors.toMap(m -> m.id, m -> m));
+        ScopeService.CatalogSnapshot catalog = scopes.snapshot();
+        Map<UUID, DataModel> models = catalog.models().values().stream().collect(Collectors.toMap(m -> m.id, m -> m));
+        Map<UUID, DataModelField> fieldsById = catalog.fields().values().stream().collect(Collectors.toMap(f -> f.id, f -> f));
         Map<String, List<String>> codes = new LinkedHashMap<>();
         for (String value : nz(codeSystem)) {
             int colon = value.indexOf(':');
@@ -204,15 +181,14 @@ public class ProjectResource {
         }
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (String value : nz(field)) {
-            UUID id = parseId(value);
-            DataModelField f = id == null ? null : DataModelField.findById(id);
+            DataModelField f = fieldsById.get(parseId(value));
             if (f != null) {
                 fields.computeIfAbsent(f.model.name, k -> new ArrayList<>()).add(f.path);
             }
         }
-        ScopeSpec spec = new ScopeSpec(current.rows(), fields, nz(patientId), nz(providerId), codes, current.workflows());
+        ScopeSpec spec = new ScopeSpec(List.of(), fields, nz(patientId), nz(providerId), codes, List.of());
         try {
-            scopes.replace(project, spec, false);
+            scopes.replaceRequirements(project, spec);
         } catch (ScopeException e) {
             return Response.status(400).entity(Templates.project(page(project, RowInput.NONE,
                     String.join(" ", e.problems.values())))).build();

@@ -72,11 +72,19 @@ public class ScopeService {
             Map<String, DataModelField> fields) {
     }
 
+    /**
+     * Names that Java folds together but PostgreSQL's lower() keeps apart (some non-Latin scripts) can both
+     * exist; the first one wins rather than the snapshot failing.
+     */
+    private static <T> java.util.function.BinaryOperator<T> first() {
+        return (a, b) -> a;
+    }
+
     public CatalogSnapshot snapshot() {
         return new CatalogSnapshot(
-                DataModel.<DataModel>listAll().stream().collect(Collectors.toMap(m -> lower(m.name), Function.identity())),
-                DataModelEvent.listAll().stream().collect(Collectors.toMap(e -> e.model.id + "/" + lower(e.name), Function.identity())),
-                DataModelField.listAll().stream().collect(Collectors.toMap(f -> f.model.id + "/" + lower(f.path), Function.identity())));
+                DataModel.<DataModel>listAll().stream().collect(Collectors.toMap(m -> lower(m.name), Function.identity(), first())),
+                DataModelEvent.listAll().stream().collect(Collectors.toMap(e -> e.model.id + "/" + lower(e.name), Function.identity(), first())),
+                DataModelField.listAll().stream().collect(Collectors.toMap(f -> f.model.id + "/" + lower(f.path), Function.identity(), first())));
     }
 
     /**
@@ -95,6 +103,24 @@ public class ScopeService {
         ScopeRequirement.delete("project", project);
         Workflow.delete("project", project);
         return persist(project, resolved);
+    }
+
+    /**
+     * Replaces only the requirements (fields, identifier types, code systems); rows and workflows keep
+     * their ids and versions, so forms open elsewhere on the page stay valid.
+     */
+    @Transactional
+    public void replaceRequirements(Project project, ScopeSpec spec) {
+        Resolved resolved = resolve(new ScopeSpec(List.of(), spec.requiredFields(), spec.patientIdentifierTypes(),
+                spec.providerIdentifierTypes(), spec.codeSystems(), List.of()), snapshot());
+        if (!resolved.problems.isEmpty()) {
+            throw new ScopeException(resolved.problems);
+        }
+        ScopeRequirement.delete("project", project);
+        for (ScopeRequirement requirement : resolved.requirements) {
+            requirement.project = project;
+            requirement.persist();
+        }
     }
 
     /** Gives a project that has no scope yet the scope of a template, skipping what the catalog lacks. */

@@ -42,7 +42,7 @@ public class Site extends WorkspaceOwned {
     }
 
     public static boolean nameTaken(String name, java.util.UUID except) {
-        return count("lower(name) = ?1 and id <> ?2", name.trim().toLowerCase(java.util.Locale.ROOT),
+        return count("lower(name) = lower(?1) and id <> ?2", name.trim(),
                 except == null ? new java.util.UUID(0, 0) : except) > 0;
     }
 }

@@ -15,6 +15,8 @@ import java.util.UUID;
 public final class SiteList {
 
     public static final int PAGE_SIZE = 25;
+    /** Far beyond any real list; keeps the row offset a small int. */
+    static final int MAX_PAGE = 100_000;
 
     /** Sort keys offered in the UI and the API, to their ORDER BY. */
     static final Map<String, String> SORTS = Map.of(
@@ -34,7 +36,7 @@ public final class SiteList {
             q = q == null ? "" : q.replaceAll("\\p{Cntrl}", "").trim();
             q = q.length() > 160 ? q.substring(0, 160) : q;
             sort = sort == null || !SORTS.containsKey(sort) ? "name" : sort;
-            page = Math.max(page, 1);
+            page = Math.min(Math.max(page, 1), MAX_PAGE);
         }
     }
 

@@ -4,9 +4,11 @@ import dev.siteready.account.MemberRole;
 import dev.siteready.onboarding.Onboarding;
 import dev.siteready.onboarding.OnboardingTemplate;
 import dev.siteready.onboarding.SiteDrafts;
+import dev.siteready.project.Project;
 import dev.siteready.project.ProjectSummary;
 import dev.siteready.web.Flash;
 import dev.siteready.web.FormErrors;
+import dev.siteready.web.PlainText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -214,6 +216,27 @@ public class SiteResource {
         }
         contact.delete();
         return Flash.seeOther("/sites/" + site.id, contact.name + " is no longer a contact.");
+    }
+
+    /** A further project at the site (e.g. a second phase adding data models); its scope starts empty. */
+    @POST
+    @Path("{id}/projects")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response addProject(@RestPath UUID id, @RestForm String name) {
+        Site site = site(id);
+        String clean = name == null ? "" : name.trim();
+        if (clean.isEmpty() || clean.length() > 160 || !PlainText.Validator.isPlain(clean)) {
+            FormErrors errors = FormErrors.none().add("project-name",
+                    "Give the project a name of 1 to 160 characters, without control characters.");
+            return Response.status(400).entity(Templates.site(view(site), errors, Map.of("project", nz(name)))).build();
+        }
+        Project project = new Project();
+        project.site = site;
+        project.name = clean;
+        project.persist();
+        return Flash.seeOther("/sites/" + site.id + "/projects/" + project.id, "Project " + clean + " created: define its scope.");
     }
 
     @POST

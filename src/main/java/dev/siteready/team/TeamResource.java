@@ -99,7 +99,7 @@ public class TeamResource {
         if (role != null && !currentRole().mayInvite(role)) {
             errors.add("role", "Only owners can invite owners.");
         }
-        if (!errors.any() && Member.count("lower(email)", form.email().trim().toLowerCase()) > 0) {
+        if (!errors.any() && Member.count("lower(email) = lower(?1)", form.email().trim()) > 0) {
             errors.add("email", "This person is already a member of the team.");
         }
         if (errors.any()) {

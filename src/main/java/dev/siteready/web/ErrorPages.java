@@ -57,6 +57,9 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, ContainerRequestContext request) {
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json && isApi(request)) {
+            return badJson(json, request); // Quarkus REST wraps the reader's error; name the field
+        }
         int status = e.getResponse().getStatus();
         if (status < 400) {
             return e.getResponse();
@@ -66,6 +69,12 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, ContainerRequestContext request) {
+        if (refusedByDatabase(e)) {
+            // A unique, foreign-key or check constraint stopped a change that raced another one.
+            LOG.infof("Conflicting change refused by the database on %s %s: %s", request.getMethod(),
+                    request.getUriInfo().getPath(), e.getMessage());
+            return respond(request, 409, null);
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s on %s %s", reference, request.getMethod(), request.getUriInfo().getPath());
         return respond(request, 500, reference);
@@ -90,6 +99,41 @@ public class ErrorPages {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 
+    static boolean refusedByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Malformed or mistyped JSON on the API: a 400 naming the field, like other validation errors. */
+    @ServerExceptionMapper
+    public Response badJson(com.fasterxml.jackson.core.JsonProcessingException e, ContainerRequestContext request) {
+        String field = "body";
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (var ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            field = path.length() == 0 ? "body" : path.toString();
+        }
+        String message = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                ? "This value has the wrong type." : "This is not valid JSON.";
+        return ApiValidationError.of(Map.of(field, message));
+    }
+
+    /** Quarkus has its own mapper for this exact type; this one answers in the API's shape instead. */
+    @ServerExceptionMapper
+    public Response mistypedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, ContainerRequestContext request) {
+        return badJson(e, request);
+    }
+
     static boolean isApi(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         return path.equals("/api") || path.startsWith("/api/");
@@ -104,7 +148,7 @@ public class ErrorPages {
                     "There is nothing here. It may have been removed, or the link may be wrong or belong to another workspace." },
             405, new String[] { "Not allowed here", "This address does not accept that kind of request." },
             409, new String[] { "Changed by someone else",
-                    "Someone saved a change to this while you were editing. Reload the page to see the current version, then make your change again." },
+                    "This conflicts with a change saved at the same moment, or with data that exists already. Reload the page to see the current version, then make your change again." },
             413, new String[] { "Too large", "What you sent is larger than SiteReady accepts." },
             415, new String[] { "Unsupported format", "This address does not accept content in that format." },
             500, new String[] { "Something went wrong on our side",

@@ -165,6 +165,26 @@ class CatalogTest {
     }
 
     @Test
+    void deeplyNestedOrHugeJsonIsRefusedWithAMessage() {
+        WebSession owner = WebSession.signUp("Catalog Deep Co");
+        for (String json : new String[] { "[".repeat(1200), "{\"title\": \"N\", \"x\": " + "9".repeat(1200) + "}",
+                "{\"title\": \"" + "t".repeat(1_000_001) + "\"}" }) {
+            Response response = owner.post("/catalog/import", Map.of("json", json));
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(Jsoup.parse(response.body().asString()).selectFirst("#catalog-problem")).isNotNull();
+        }
+    }
+
+    @Test
+    void namesThatOnlyPostgresFoldsApartDoNotBreakTheWorkspace() {
+        WebSession owner = WebSession.signUp("Catalog Sigma Co");
+        owner.post("/catalog/models", Map.of("name", "ΣΑΣ", "description", ""));
+        int second = owner.post("/catalog/models", Map.of("name", "σας", "description", "")).statusCode();
+        assertThat(second).isIn(303, 400, 409);
+        assertThat(owner.createSite("Still Works Hospital", "Lab results")).isNotNull();
+    }
+
+    @Test
     void brokenJsonIsRefusedWithWhereAndKeptOnScreen() {
         WebSession owner = WebSession.signUp("Catalog Broken Co");
         Response response = owner.post("/catalog/import", Map.of("json", "{\"title\": \"X\", "));

@@ -26,7 +26,14 @@ class DemoDataTest {
     void demoSwitchLoadsAWorkspaceWithAKnownSignIn() {
         Document home = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD).page("/");
         assertThat(home.selectFirst("h1").text()).isEqualTo(DemoData.WORKSPACE);
-        assertThat(home.select("tbody tr")).hasSize(3);
+        assertThat(home.select("#team-heading ~ table tbody tr")).hasSize(3);
+
+        assertThat(home.selectFirst("#site-total").text()).isEqualTo("20");
+        Document sites = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD).page("/sites");
+        assertThat(sites.select("#site-results tbody tr")).hasSize(20);
+        assertThat(sites.select("#site-results tbody td:nth-child(2)").eachText()).contains("Epic", "Oracle Health (Cerner)",
+                "MEDITECH Expanse", "athenahealth");
+        assertThat(sites.select("#site-results tbody td:nth-child(6)").eachText()).noneMatch("0"::equals);
 
         Document viewerHome = WebSession.signIn(DemoData.VIEWER_EMAIL, DemoData.PASSWORD).page("/");
         assertThat(viewerHome.selectFirst(".who").text()).contains("Viewer");

@@ -73,6 +73,22 @@ class SiteImportTest {
     }
 
     @Test
+    void blankLinesDoNotShiftLineNumbersAndBrokenCsvIsAProblemNotAnError() {
+        WebSession owner = WebSession.signUp("Import Blank Lines Co");
+        Response blank = owner.post("/sites/import", Map.of("csv", "name,time_zone\nGood,UTC\n\nBad,Nowhere\n"));
+        assertThat(Jsoup.parse(blank.body().asString()).select("#import-problems li").eachText())
+                .containsExactly("Line 4: time_zone: Choose a time zone such as America/Chicago.");
+        Response multiLine = owner.post("/sites/import", Map.of("csv",
+                "name,time_zone,environment_notes\nA,UTC,\"two\nlines\"\nB,Nowhere,x\n"));
+        assertThat(Jsoup.parse(multiLine.body().asString()).select("#import-problems li").text()).startsWith("Line 4:");
+        Response unclosed = owner.post("/sites/import", Map.of("csv", "\"name,time_zone\nA,UTC\n"));
+        assertThat(unclosed.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(unclosed.body().asString()).select("#import-problems li").text()).contains("not valid CSV");
+        Response bom = owner.post("/sites/import", Map.of("csv", "\uFEFFname,time_zone\nBom Hospital,UTC\n"));
+        assertThat(bom.statusCode()).isEqualTo(303);
+    }
+
+    @Test
     void missingColumnsAndEmptyFilesAreExplained() {
         WebSession owner = WebSession.signUp("Import Header Co");
         Response noZone = owner.post("/sites/import", Map.of("csv", "name,ehr_vendor\nA,Epic\n"));

@@ -103,6 +103,44 @@ class ProjectScopeTest {
     }
 
     @Test
+    void savingRequirementsKeepsRowFormsOpenElsewhereValid() {
+        WebSession owner = WebSession.signUp("Scope Requirements Co");
+        UUID site = owner.createSite("Requirements Hospital", "Lab results");
+        String base = "/sites/" + site + "/projects/" + owner.firstProject(site);
+        Element row = owner.page(base).select("article.scope-row").get(1);
+
+        assertThat(owner.post(base + "/requirements", Map.of("patientId", "PE")).statusCode()).isEqualTo(303);
+        Response rowSave = owner.post(row.selectFirst("form").attr("action"), Map.of("events", eventId(row, "New"),
+                "direction", "INBOUND", "connectionMethod", "FHIR", "version", row.selectFirst("input[name=version]").attr("value")));
+        assertThat(rowSave.statusCode()).isEqualTo(303);
+        Document after = owner.page(base);
+        assertThat(after.select("input[name=patientId][checked]").eachAttr("value")).containsExactly("PE");
+        assertThat(after.select("article.scope-row").get(1).selectFirst("select[name=connectionMethod] option[selected]").text()).isEqualTo("FHIR");
+        assertThat(after.select(".workflows li")).hasSize(1);
+    }
+
+    @Test
+    void theDatabaseRefusesAnEventOrFieldOfAnotherModel() {
+        WebSession owner = WebSession.signUp("Scope Model Check Co");
+        UUID site = owner.createSite("Model Check Hospital", "Lab results");
+        UUID workspace = dev.siteready.support.Db.workspaceOf(owner.email);
+        dev.siteready.support.Db.asWorkspace(workspace, c -> {
+            // The Order row gets a Results event, and a Results code-system requirement a PatientAdmin field.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.siteready.support.Db.update(c,
+                    "INSERT INTO scope_row_event (scope_row_id, event_id) SELECT r.id, e.id FROM scope_row r, data_model m,"
+                            + " data_model_event e, data_model rm WHERE r.data_model_id = rm.id AND rm.name = 'Order'"
+                            + " AND e.data_model_id = m.id AND m.name = 'Results' LIMIT 1"))
+                    .hasMessageContaining("is not an event of the data model");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.siteready.support.Db.update(c,
+                    "INSERT INTO scope_requirement (workspace_id, id, project_id, kind, data_model_id, field_id) SELECT"
+                            + " p.workspace_id, gen_random_uuid(), p.id, 'FIELD', rm.id, f.id FROM project p, data_model rm, data_model fm, data_model_field f"
+                            + " WHERE rm.name = 'Results' AND fm.name = 'PatientAdmin' AND f.data_model_id = fm.id LIMIT 1"))
+                    .hasMessageContaining("violates foreign key constraint");
+            return null;
+        });
+    }
+
+    @Test
     void aScopeBecomesATemplateForTheNextSite() {
         WebSession owner = WebSession.signUp("Scope Template Co");
         UUID site = owner.createSite("Template Source", "Scheduling and registration");
@@ -134,7 +172,10 @@ class ProjectScopeTest {
         Response added = owner.post("/sites/" + site + "/projects", Map.of("name", "Phase 2: scheduling"));
         assertThat(added.statusCode()).isEqualTo(303);
         assertThat(owner.page("/sites/" + site).select("article.project h3").eachText()).containsExactly("Initial integration", "Phase 2: scheduling");
-        assertThat(owner.post("/sites/" + site + "/projects", Map.of("name", "")).statusCode()).isEqualTo(303);
-        assertThat(owner.page("/sites/" + site).selectFirst(".flash-error").text()).contains("Give the project a name");
+        Response invalid = owner.post("/sites/" + site + "/projects", Map.of("name", "x".repeat(200)));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        Document again = Jsoup.parse(invalid.body().asString());
+        assertThat(again.selectFirst("#project-name-error").text()).contains("Give the project a name");
+        assertThat(again.selectFirst("#project-name").attr("value")).hasSize(200);
     }
 }

@@ -56,6 +56,9 @@ class SiteApiTest {
                 .body("fields.template", containsString("Nope"));
         given().header("Authorization", "Bearer " + token).contentType("application/json").body("{not json")
                 .post("/api/sites").then().statusCode(400).body("status", equalTo(400));
+        given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body("{\"name\": \"Typed\", \"timeZone\": \"UTC\", \"contacts\": \"not a list\"}")
+                .post("/api/sites").then().statusCode(400).body("fields.contacts", containsString("wrong type"));
     }
 
     @Test
@@ -122,5 +125,16 @@ class SiteApiTest {
         given().header("Authorization", "Bearer " + token).contentType("application/json")
                 .body("{\"name\": \"X\", \"timeZone\": \"UTC\"}").post("/api/sites").then().statusCode(403)
                 .body("status", equalTo(403));
+        String site = owner.createSite("Viewer Token Target", "Lab results").toString();
+        String project = owner.firstProject(java.util.UUID.fromString(site)).toString();
+        given().header("Authorization", "Bearer " + token).get("/api/sites/" + site + "/projects/" + project + "/scope")
+                .then().statusCode(200);
+        given().header("Authorization", "Bearer " + token).contentType("application/json").body("{}")
+                .put("/api/sites/" + site + "/projects/" + project + "/scope").then().statusCode(403);
+        given().header("Authorization", "Bearer " + token).contentType("application/json").body("{\"name\": \"P\"}")
+                .post("/api/sites/" + site + "/projects").then().statusCode(403);
+        given().header("Authorization", "Bearer " + token).contentType("text/csv").body("name,time_zone\nZ,UTC\n")
+                .post("/api/sites/import").then().statusCode(403);
+        assertThat(owner.page("/sites/" + site).select(".scope-summary tbody tr")).hasSize(2);
     }
 }

@@ -24,6 +24,35 @@ class SiteListStatementsTest {
     }
 
     @Test
+    void sitePageProjectPageAndCatalogStayFixedAsTheyGrow() {
+        WebSession small = WebSession.signUp("Small Hub Co");
+        WebSession large = WebSession.signUp("Large Hub Co");
+        java.util.UUID smallSite = small.createSite("Small Hub", "Lab results");
+        java.util.UUID largeSite = large.createSite("Large Hub", "Lab results");
+        String largeBase = "/sites/" + largeSite + "/projects/" + large.firstProject(largeSite);
+        var page = large.page(largeBase);
+        for (var option : page.select("#dataModel option[value]:not([value=''])").subList(0, 6)) {
+            large.post(largeBase + "/rows", Map.of("dataModel", option.attr("value"), "direction", "INBOUND",
+                    "connectionMethod", "FHIR", "messagesPerDay", "10", "peakPerHour", "1"));
+        }
+        for (int i = 0; i < 5; i++) {
+            large.post("/sites/" + largeSite + "/projects", Map.of("name", "Phase " + i));
+            large.post("/catalog/models", Map.of("name", "Extra model " + i, "description", ""));
+        }
+        String smallBase = "/sites/" + smallSite + "/projects/" + small.firstProject(smallSite);
+        String[][] pairs = { { "/sites/" + smallSite, "/sites/" + largeSite }, { smallBase, largeBase },
+                { "/catalog", "/catalog" }, { "/templates", "/templates" } };
+        for (String[] pair : pairs) {
+            small.page(pair[0]);
+            large.page(pair[1]);
+            long smallCount = SqlStatements.countDuring(() -> small.page(pair[0]));
+            long largeCount = SqlStatements.countDuring(() -> large.page(pair[1]));
+            System.out.printf("SQL statements for %s: %d small, %d large%n", pair[1].replaceAll("[0-9a-f-]{36}", "{id}"), smallCount, largeCount);
+            assertThat(largeCount).as(pair[1]).isEqualTo(smallCount);
+        }
+    }
+
+    @Test
     void statementsPerPageDoNotGrowWithTheNumberOfSites() {
         WebSession small = WebSession.signUp("Ten Sites Co");
         WebSession large = WebSession.signUp("Thousand Sites Co");

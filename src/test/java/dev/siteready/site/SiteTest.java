@@ -181,6 +181,9 @@ class SiteTest {
         assertThat(owner.page("/sites?q=%25").select("#site-results tbody tr")).isEmpty();
         assertThat(owner.page("/sites?q=Hospital 01\u0000").select("#site-results tbody tr")).hasSize(1);
         assertThat(owner.page("/sites?q=" + "x".repeat(1000)).select("#site-results tbody tr")).isEmpty();
+        assertThat(owner.page("/sites?page=100000000").select("#site-results tbody tr")).isEmpty();
+        assertThat(owner.page("/sites?page=-5").select("#site-results tbody tr")).hasSize(25);
+        assertThat(owner.page("/catalog/changes?page=2147483647").select("tbody tr")).isEmpty();
         assertThat(owner.page("/sites?q=nothing-like-this").selectFirst(".empty-state").text()).contains("No site matches");
 
         Response fragment = owner.get("/sites?q=cern", Map.of("HX-Request", "true"));

@@ -115,6 +115,8 @@ class WebSecurityTest {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
+        String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("/api/sites:").contains("/api/sites/import:").contains("/api/sites/{siteId}/projects/{projectId}/scope:")
+                .contains("bearer");
     }
 }
