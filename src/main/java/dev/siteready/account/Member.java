@@ -5,7 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import org.hibernate.exception.ConstraintViolationException;
+import dev.siteready.database.ConstraintViolations;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -36,12 +36,7 @@ public class Member extends WorkspaceOwned {
 
     /** Whether a failed insert was refused because the e-mail already has an account (unique index). */
     public static boolean isEmailConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException cve && "member_email_key".equals(cve.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
+        return ConstraintViolations.is(e, "member_email_key");
     }
 
     public static long countOwners() {

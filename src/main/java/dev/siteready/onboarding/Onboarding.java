@@ -33,21 +33,14 @@ public class Onboarding {
     /** Creates the site from a validated draft (see SiteDrafts), with the draft's template if it names one. */
     @Transactional
     public Onboarded createSite(SiteDraft draft) {
-        OnboardingTemplate template = draft.template() == null || draft.template().isBlank() ? null
-                : OnboardingTemplate.findByName(draft.template());
-        Onboarded onboarded = createSite(draft, template);
+        OnboardingTemplate template = OnboardingTemplate.named(draft.template());
+        Onboarded onboarded = createSite(draft, template, template == null ? null : scopes.snapshot());
         Site.flush(); // a taken name (unique index) fails here, inside the caller's try
         return onboarded;
     }
 
-    /** Creates the site from a validated draft (see SiteDrafts) and the template, if any. */
-    @Transactional
-    public Onboarded createSite(SiteDraft draft, OnboardingTemplate template) {
-        return createSite(draft, template, template == null ? null : scopes.snapshot());
-    }
-
     /**
-     * The same, with the catalog read once by the caller: creating many sites then runs no query per site,
+     * Creates the site from a validated draft and the template, if any, with the catalog read once by the caller: creating many sites then runs no query per site,
      * so Hibernate writes everything in batches at commit.
      */
     @Transactional

@@ -33,6 +33,11 @@ public class OnboardingTemplate extends WorkspaceOwned {
         return list("order by lower(name)");
     }
 
+    /** The template a site draft names, or null when it names none (or one that does not exist). */
+    public static OnboardingTemplate named(String name) {
+        return name == null || name.isBlank() ? null : findByName(name);
+    }
+
     public static OnboardingTemplate findByName(String name) {
         return find("lower(name) = lower(?1)", name.trim()).firstResult();
     }

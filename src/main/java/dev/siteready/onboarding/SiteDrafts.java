@@ -2,7 +2,6 @@ package dev.siteready.onboarding;
 
 import dev.siteready.site.Site;
 import dev.siteready.site.SiteDraft;
-import dev.siteready.web.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -41,17 +40,23 @@ public class SiteDrafts {
 
     /** Everything wrong with one draft, including a taken name and an unknown template or status. */
     public Map<String, String> problems(SiteDraft draft) {
-        String name = blank(draft.name()) ? "" : draft.name().trim();
-        // Only text that could be stored is looked up: PostgreSQL refuses NUL even in a query parameter.
-        Set<String> taken = queryable(name, 160) && Site.nameTaken(name, null) ? Set.of(name.toLowerCase(Locale.ROOT)) : Set.of();
-        OnboardingTemplate template = queryable(draft.template(), 120) ? template(draft) : null;
+        Map<String, String> problems = validate(draft);
+        // Only values that passed validation are looked up: PostgreSQL refuses NUL even in a parameter.
+        Set<String> taken = !problems.containsKey("name") && Site.nameTaken(draft.name(), null)
+                ? Set.of(draft.name().trim().toLowerCase(Locale.ROOT)) : Set.of();
+        OnboardingTemplate template = problems.containsKey("template") ? null : OnboardingTemplate.named(draft.template());
         Map<String, OnboardingTemplate> templates = template == null ? Map.of()
                 : Map.of(template.name.toLowerCase(Locale.ROOT), template);
-        return problems(draft, new Context(taken, templates));
+        return checkAgainst(new Context(taken, templates), draft, problems);
     }
 
     /** Everything wrong with the draft, checked against a context read once. */
     public Map<String, String> problems(SiteDraft draft, Context context) {
+        return checkAgainst(context, draft, validate(draft));
+    }
+
+    /** Bean Validation and the status, which need no database. */
+    private Map<String, String> validate(SiteDraft draft) {
         Map<String, String> problems = new LinkedHashMap<>();
         validator.validate(draft).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<SiteDraft> v) -> v.getPropertyPath().toString()))
@@ -59,6 +64,10 @@ public class SiteDrafts {
         if (draft.statusOrDefault() == null) {
             problems.putIfAbsent("status", "Use one of Planned, Scoping, Implementing, Live, On hold.");
         }
+        return problems;
+    }
+
+    private static Map<String, String> checkAgainst(Context context, SiteDraft draft, Map<String, String> problems) {
         if (!problems.containsKey("name") && context.takenNames().contains(draft.name().trim().toLowerCase(Locale.ROOT))) {
             problems.put("name", "A site called " + draft.name().trim() + " exists already.");
         }
@@ -68,17 +77,9 @@ public class SiteDrafts {
         return problems;
     }
 
-    public OnboardingTemplate template(SiteDraft draft) {
-        return blank(draft.template()) ? null : OnboardingTemplate.findByName(draft.template());
-    }
-
     /** Bean Validation writes list elements as contacts[0].<list element>.email; JSON says contacts[0].email. */
     static String jsonPath(String path) {
         return path.replace(".<list element>", "");
-    }
-
-    private static boolean queryable(String s, int max) {
-        return !blank(s) && s.length() <= max && PlainText.Validator.isPlain(s);
     }
 
     private static boolean blank(String s) {

@@ -55,10 +55,10 @@ public class ProjectApiResource {
         Site site = site(siteId);
         String name = body == null || body.name() == null ? "" : body.name().trim();
         String description = body == null || body.description() == null ? "" : body.description().trim();
-        if (name.isEmpty() || name.length() > 160 || !PlainText.Validator.isPlain(name)) {
+        if (!PlainText.Validator.isName(name, 160)) {
             return ApiValidationError.of(Map.of("name", "Give the project a name of 1 to 160 characters."));
         }
-        if (description.length() > 4000 || !PlainText.Validator.isPlain(description)) {
+        if (!PlainText.Validator.fits(description, 4000)) {
             return ApiValidationError.of(Map.of("description", "Keep the description to 4,000 characters."));
         }
         Project project = new Project();

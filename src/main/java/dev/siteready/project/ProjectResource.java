@@ -117,10 +117,7 @@ public class ProjectResource {
             @RestForm List<String> events, @RestForm String direction, @RestForm String connectionMethod,
             @RestForm String messagesPerDay, @RestForm String peakPerHour, @RestForm Long version) {
         Project project = project(siteId, projectId);
-        ScopeRow row = ScopeRow.find("id = ?1 and project = ?2", rowId, project).firstResult();
-        if (row == null) {
-            throw new NotFoundException();
-        }
+        ScopeRow row = row(project, rowId);
         List<String> chosen = events == null ? List.of() : events;
         RowInput input = new RowInput(rowId.toString(), row.model.id.toString(), chosen, direction, connectionMethod,
                 messagesPerDay, peakPerHour);
@@ -151,10 +148,7 @@ public class ProjectResource {
     @Transactional
     public Response removeRow(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID rowId) {
         Project project = project(siteId, projectId);
-        ScopeRow row = ScopeRow.find("id = ?1 and project = ?2", rowId, project).firstResult();
-        if (row == null) {
-            throw new NotFoundException();
-        }
+        ScopeRow row = row(project, rowId);
         String name = row.model.name;
         row.delete();
         return Flash.seeOther(base(project), name + " removed from the scope.");
@@ -206,8 +200,7 @@ public class ProjectResource {
         Project project = project(siteId, projectId);
         String cleanName = name == null ? "" : name.trim();
         String cleanDescription = description == null ? "" : description.trim();
-        if (cleanName.isEmpty() || cleanName.length() > 200 || !PlainText.Validator.isPlain(cleanName)
-                || cleanDescription.length() > 4000 || !PlainText.Validator.isPlain(cleanDescription)) {
+        if (!PlainText.Validator.isName(cleanName, 200) || !PlainText.Validator.fits(cleanDescription, 4000)) {
             RowInput input = new RowInput("workflow", cleanName, List.of(cleanDescription), "", "", "", "");
             return Response.status(400).entity(Templates.project(page(project, input,
                     "Give the workflow a name (up to 200 characters) and a description of up to 4,000, without control characters."))).build();
@@ -244,7 +237,7 @@ public class ProjectResource {
     public Response saveAsTemplate(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String name) {
         Project project = project(siteId, projectId);
         String clean = name == null ? "" : name.trim();
-        String problem = clean.isEmpty() || clean.length() > 120 || !PlainText.Validator.isPlain(clean)
+        String problem = !PlainText.Validator.isName(clean, 120)
                 ? "Give the template a name of 1 to 120 characters."
                 : OnboardingTemplate.findByName(clean) != null ? "A template called " + clean + " exists already." : null;
         if (problem != null) {
@@ -272,6 +265,15 @@ public class ProjectResource {
             throw new NotFoundException();
         }
         return project;
+    }
+
+    /** The scope row, only if it belongs to that project. */
+    private static ScopeRow row(Project project, UUID rowId) {
+        ScopeRow row = ScopeRow.find("id = ?1 and project = ?2", rowId, project).firstResult();
+        if (row == null) {
+            throw new NotFoundException();
+        }
+        return row;
     }
 
     private static String base(Project project) {

@@ -258,9 +258,9 @@ public class ScopeService {
             ScopeSpec.WorkflowSpec in = spec.workflows().get(i);
             String name = in == null || in.name() == null ? "" : in.name().trim();
             String description = in == null || in.description() == null ? "" : in.description().trim();
-            if (name.isEmpty() || name.length() > 200 || !PlainText.Validator.isPlain(name)) {
+            if (!PlainText.Validator.isName(name, 200)) {
                 problems.put("workflows[" + i + "].name", "Give the workflow a name of at most 200 characters, without control characters.");
-            } else if (description.length() > 4000 || !PlainText.Validator.isPlain(description)) {
+            } else if (!PlainText.Validator.fits(description, 4000)) {
                 problems.put("workflows[" + i + "].description", "Keep the description to 4,000 characters, without control characters.");
             } else {
                 Workflow w = new Workflow();

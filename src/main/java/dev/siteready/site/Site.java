@@ -33,12 +33,7 @@ public class Site extends WorkspaceOwned {
 
     /** Whether a failed insert or update hit the unique site name (a race the form check could not see). */
     public static boolean isNameConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException c && "site_name_key".equals(c.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
+        return dev.siteready.database.ConstraintViolations.is(e, "site_name_key");
     }
 
     public static boolean nameTaken(String name, java.util.UUID except) {

@@ -227,7 +227,7 @@ public class SiteResource {
     public Response addProject(@RestPath UUID id, @RestForm String name) {
         Site site = site(id);
         String clean = name == null ? "" : name.trim();
-        if (clean.isEmpty() || clean.length() > 160 || !PlainText.Validator.isPlain(clean)) {
+        if (!PlainText.Validator.isName(clean, 160)) {
             FormErrors errors = FormErrors.none().add("project-name",
                     "Give the project a name of 1 to 160 characters, without control characters.");
             return Response.status(400).entity(Templates.site(view(site), errors, Map.of("project", nz(name)))).build();

@@ -1,5 +1,6 @@
 package dev.siteready.web;
 
+import dev.siteready.database.ConstraintViolations;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
@@ -69,7 +70,7 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, ContainerRequestContext request) {
-        if (refusedByDatabase(e)) {
+        if (ConstraintViolations.any(e)) {
             // A unique, foreign-key or check constraint stopped a change that raced another one.
             LOG.infof("Conflicting change refused by the database on %s %s: %s", request.getMethod(),
                     request.getUriInfo().getPath(), e.getMessage());
@@ -97,15 +98,6 @@ public class ErrorPages {
         }
         String html = Templates.error(status, text[0], text[1], reference).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
-    }
-
-    static boolean refusedByDatabase(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Malformed or mistyped JSON on the API: a 400 naming the field, like other validation errors. */

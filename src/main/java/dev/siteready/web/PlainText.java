@@ -34,6 +34,16 @@ public @interface PlainText {
             return value == null || isPlain(value);
         }
 
+        /** A name-like value: not blank, at most max characters once trimmed, plain text. */
+        public static boolean isName(String value, int max) {
+            return value != null && !value.isBlank() && value.trim().length() <= max && isPlain(value);
+        }
+
+        /** Optional text: absent, or at most max characters of plain text. */
+        public static boolean fits(String value, int max) {
+            return value == null || (value.length() <= max && isPlain(value));
+        }
+
         public static boolean isPlain(String value) {
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);

@@ -1,54 +1,24 @@
 package dev.siteready.browser;
 
-import dev.siteready.support.Browser;
-import dev.siteready.support.WebSession;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.siteready.support.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.net.URL;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Maya's journey 1: onboard a site from a template in a minute and see its scope. */
 @QuarkusTest
-class OnboardingBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    WebDriver driver;
-
-    @BeforeEach
-    void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class OnboardingBrowserTest extends BrowserTest {
 
     @Test
     void onboardASiteFromATemplateAndSeeItsScope() {
-        driver.get(base + "signup");
-        driver.findElement(By.id("workspaceName")).sendKeys("Browser Onboarding Co");
-        driver.findElement(By.id("name")).sendKeys("Maya");
-        driver.findElement(By.id("email")).sendKeys(WebSession.uniqueEmail("maya"));
-        driver.findElement(By.id("password")).sendKeys(WebSession.PASSWORD + Keys.ENTER);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.until(ExpectedConditions.urlToBe(base.toString()));
+        signUp("Browser Onboarding Co", "Maya");
+        WebDriverWait wait = waiting();
 
         driver.findElement(By.linkText("Onboard your first site")).click();
         wait.until(ExpectedConditions.urlContains("/sites/new"));
