@@ -30,12 +30,16 @@ public class Onboarding {
     @Inject
     ScopeService scopes;
 
+    @Inject
+    dev.siteready.scoping.QuestionnaireTemplates questionnaires;
+
     /** Creates the site from a validated draft (see SiteDrafts), with the draft's template if it names one. */
     @Transactional
     public Onboarded createSite(SiteDraft draft) {
         OnboardingTemplate template = OnboardingTemplate.named(draft.template());
         Onboarded onboarded = createSite(draft, template, template == null ? null : scopes.snapshot());
         Site.flush(); // a taken name (unique index) fails here, inside the caller's try
+        questionnaires.start(onboarded.project(), questionnaires.ensureStandard());
         return onboarded;
     }
 

@@ -13,6 +13,8 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import dev.siteready.scoping.QuestionnaireTemplateVersion;
+import dev.siteready.scoping.QuestionnaireTemplates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,6 +53,9 @@ public class SiteCsvImport {
 
     @Inject
     ScopeService scopes;
+
+    @Inject
+    QuestionnaireTemplates questionnaires;
 
     @Transactional
     public Result importCsv(String csv) {
@@ -115,9 +120,12 @@ public class SiteCsvImport {
         }
         List<UUID> created = new ArrayList<>();
         ScopeService.CatalogSnapshot catalog = scopes.snapshot();
+        QuestionnaireTemplateVersion questions = QuestionnaireTemplateVersion.latest(questionnaires.ensureStandard());
         int count = 0;
         for (Line line : lines) {
-            created.add(onboarding.createSite(line.draft, context.template(line.draft), catalog).site().id);
+            Onboarding.Onboarded onboarded = onboarding.createSite(line.draft, context.template(line.draft), catalog);
+            questionnaires.start(onboarded.project(), questions);
+            created.add(onboarded.site().id);
             if (++count % 250 == 0) {
                 // Keep the persistence context small on big files: write this batch and forget its entities
                 // (the catalog entities used from here on are detached, which references need no more than).

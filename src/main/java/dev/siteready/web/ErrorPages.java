@@ -73,11 +73,11 @@ public class ErrorPages {
         if (ConstraintViolations.any(e)) {
             // A unique, foreign-key or check constraint stopped a change that raced another one.
             LOG.infof("Conflicting change refused by the database on %s %s: %s", request.getMethod(),
-                    request.getUriInfo().getPath(), e.getMessage());
+                    loggable(request), e.getMessage());
             return respond(request, 409, null);
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        LOG.errorf(e, "Unexpected error %s on %s %s", reference, request.getMethod(), request.getUriInfo().getPath());
+        LOG.errorf(e, "Unexpected error %s on %s %s", reference, request.getMethod(), loggable(request));
         return respond(request, 500, reference);
     }
 
@@ -124,6 +124,12 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response mistypedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, ContainerRequestContext request) {
         return badJson(e, request);
+    }
+
+    /** The request path for the log, with a partner link's secret left out: it must never reach a log. */
+    static String loggable(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return path.startsWith("/p/") ? "/p/(link secret not logged)" : path;
     }
 
     static boolean isApi(ContainerRequestContext request) {

@@ -22,6 +22,7 @@ public final class WebSession {
     public static final String PASSWORD = "correct horse battery";
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
     public String email;
     public String workspaceName;
 
@@ -168,8 +169,25 @@ public final class WebSession {
         return this;
     }
 
+    /** Sends the header with every request of this session (e.g. X-Forwarded-For: a client address). */
+    public WebSession withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** A client from its own address, as the test profile trusts X-Forwarded-For. */
+    public static WebSession fromOwnAddress() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return anonymous().withHeader("X-Forwarded-For", "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(250)));
+    }
+
+    public WebSession withCookie(String name, String value) {
+        cookies.put(name, value);
+        return this;
+    }
+
     private RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies);
+        return given().redirects().follow(false).cookies(cookies).headers(headers);
     }
 
     private Response remember(Response response) {

@@ -119,7 +119,7 @@ class TenantIsolationTest {
     }
 
     /** Global tables the application role may use without row level security: they hold no tenant data. */
-    static final List<String> GLOBAL_TABLES = List.of("login_throttle");
+    static final List<String> GLOBAL_TABLES = List.of("login_throttle", "link_throttle");
 
     @Test
     void everyTableTheApplicationRoleCanReachIsIsolatedOrKnownGlobal() {
@@ -167,7 +167,8 @@ class TenantIsolationTest {
                     WHERE n.nspname = 'public'
                       AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'workspace_id')
                       AND (x.indkey[0] = 0 OR (SELECT attname FROM pg_attribute WHERE attrelid = t.oid AND attnum = x.indkey[0]) <> 'workspace_id')
-                      AND i.relname NOT IN ('member_email_key', 'invitation_token_hash_key', 'api_token_hash_key')
+                      AND i.relname NOT IN ('member_email_key', 'invitation_token_hash_key', 'api_token_hash_key',
+                                            'partner_link_token_hash_key')
                     """); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.add("index not led by workspace_id: " + rs.getString(1));

@@ -24,7 +24,7 @@ class WebSecurityTest {
             assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline")
                     .doesNotContain("unsafe-eval");
             assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
-            assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
+            assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
         }
     }
 

@@ -1,0 +1,99 @@
+package dev.siteready.partner;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.NewCookie;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a partner's browser holds after opening a link: not the link's secret but a cookie naming the link,
+ * signed with a key every app node shares (derived from the session key), valid for one questionnaire's
+ * path only. Each request still checks that the link is active, so revoking takes effect at once.
+ */
+@ApplicationScoped
+public class PartnerCookie {
+
+    public static final String NAME = "siteready-partner";
+
+    /** The link and workspace a valid cookie names. */
+    public record Claim(UUID workspaceId, UUID linkId, UUID questionnaireId) {
+    }
+
+    private final byte[] key;
+    private final boolean secure;
+
+    PartnerCookie(@ConfigProperty(name = "siteready.session.key") String sessionKey,
+            @ConfigProperty(name = "siteready.secure-cookies", defaultValue = "false") boolean secure) {
+        this.key = sha256(("siteready partner cookie\n" + sessionKey).getBytes(StandardCharsets.UTF_8));
+        this.secure = secure;
+    }
+
+    public NewCookie issue(Claim claim, OffsetDateTime expiresAt) {
+        long expiry = expiresAt.toEpochSecond();
+        String payload = claim.workspaceId() + "." + claim.linkId() + "." + claim.questionnaireId() + "." + expiry;
+        long maxAge = Math.max(1, expiry - OffsetDateTime.now().toEpochSecond());
+        return new NewCookie.Builder(NAME).value(payload + "." + sign(payload)).path(path(claim.questionnaireId()))
+                .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.LAX).maxAge((int) Math.min(maxAge, Integer.MAX_VALUE))
+                .build();
+    }
+
+    public NewCookie clear(UUID questionnaireId) {
+        return new NewCookie.Builder(NAME).value("").path(path(questionnaireId)).httpOnly(true).secure(secure)
+                .sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
+    }
+
+    /** The claim of a cookie that is signed by SiteReady, unexpired and for this questionnaire. */
+    public Optional<Claim> read(String value, UUID questionnaireId) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String[] parts = value.split("\\.");
+        if (parts.length != 5) {
+            return Optional.empty();
+        }
+        String payload = String.join(".", parts[0], parts[1], parts[2], parts[3]);
+        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII), parts[4].getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        try {
+            Claim claim = new Claim(UUID.fromString(parts[0]), UUID.fromString(parts[1]), UUID.fromString(parts[2]));
+            if (!claim.questionnaireId().equals(questionnaireId) || Long.parseLong(parts[3]) < OffsetDateTime.now().toEpochSecond()) {
+                return Optional.empty();
+            }
+            return Optional.of(claim);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static String path(UUID questionnaireId) {
+        return "/partner/" + questionnaireId;
+    }
+
+    private String sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

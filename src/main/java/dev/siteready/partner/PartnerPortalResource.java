@@ -1,0 +1,242 @@
+package dev.siteready.partner;
+
+import dev.siteready.scoping.AnswerSubmissions;
+import dev.siteready.scoping.Cards;
+import dev.siteready.scoping.Questionnaire;
+import dev.siteready.scoping.QuestionnaireStatus;
+import dev.siteready.scoping.QuestionnaireView;
+import dev.siteready.scoping.QuestionnaireViews;
+import dev.siteready.tenant.TenantContext;
+import dev.siteready.tenant.Workspace;
+import dev.siteready.web.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a partner sees: one questionnaire, reached through a link and answered without an account. The
+ * link's secret is traded for a cookie on the first visit and never appears in a page or later URL.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PartnerPortalResource {
+
+    public record Portal(String workspaceName, String siteName, String projectName, String label, String base,
+            QuestionnaireStatus status, String expires, QuestionnaireView view) {
+        public boolean locked() {
+            return status == QuestionnaireStatus.LOCKED;
+        }
+
+        public boolean submitted() {
+            return status == QuestionnaireStatus.SUBMITTED;
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance portal(Portal portal);
+
+        static native TemplateInstance invalid(boolean signedIn);
+    }
+
+    /** A partner's request, resolved: the link and its questionnaire, in the link's workspace. */
+    private record Visit(PartnerLink link, Questionnaire questionnaire) {
+    }
+
+    @Inject
+    PartnerLinks links;
+
+    @Inject
+    PartnerCookie cookies;
+
+    @Inject
+    LinkThrottle throttle;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    QuestionnaireViews views;
+
+    @Inject
+    AnswerSubmissions submissions;
+
+    @Inject
+    RoutingContext routing;
+
+    /** The link from the e-mail: checks it, sets the cookie and moves on to a URL without the secret. */
+    @GET
+    @Path("p/{token}")
+    @Transactional
+    public Response open(@RestPath String token) {
+        if (!throttle.allow(ClientAddress.network(routing))) {
+            return Response.status(429).header("Retry-After", "60").build();
+        }
+        Optional<PartnerCookie.Claim> claim = links.lookup(token);
+        if (claim.isEmpty() || !useWorkspace(claim.get().workspaceId())) {
+            return invalid();
+        }
+        PartnerLink link = PartnerLink.findById(claim.get().linkId());
+        links.log(link, ClientAddress.network(routing), "Opened the link");
+        return Response.seeOther(URI.create(PartnerCookie.path(claim.get().questionnaireId())))
+                .cookie(cookies.issue(claim.get(), link.expiresAt)).build();
+    }
+
+    @GET
+    @Path("partner/{questionnaireId}")
+    @Transactional
+    public Response show(@RestPath UUID questionnaireId, @CookieParam(PartnerCookie.NAME) String cookie) {
+        Optional<Visit> visit = visit(questionnaireId, cookie);
+        if (visit.isEmpty()) {
+            return invalid(questionnaireId);
+        }
+        return Response.ok(Templates.portal(portal(visit.get()))).build();
+    }
+
+    @POST
+    @Path("partner/{questionnaireId}/answers")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response answer(@RestPath UUID questionnaireId, @CookieParam(PartnerCookie.NAME) String cookie,
+            MultivaluedMap<String, String> form, @HeaderParam("HX-Request") boolean htmx) {
+        Optional<Visit> visit = visit(questionnaireId, cookie);
+        if (visit.isEmpty()) {
+            return invalid(questionnaireId);
+        }
+        AnswerSubmissions.Reply reply = submissions.answer(visit.get().questionnaire(), viewer(visit.get()), form, author(visit.get()));
+        if (reply.ok()) {
+            links.log(visit.get().link(), ClientAddress.network(routing), "Answered: " + reply.card().title());
+        }
+        return respond(visit.get(), reply, htmx);
+    }
+
+    @POST
+    @Path("partner/{questionnaireId}/comments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response comment(@RestPath UUID questionnaireId, @CookieParam(PartnerCookie.NAME) String cookie,
+            MultivaluedMap<String, String> form, @HeaderParam("HX-Request") boolean htmx) {
+        Optional<Visit> visit = visit(questionnaireId, cookie);
+        if (visit.isEmpty()) {
+            return invalid(questionnaireId);
+        }
+        AnswerSubmissions.Reply reply = submissions.comment(visit.get().questionnaire(), viewer(visit.get()), form, author(visit.get()));
+        if (reply.ok()) {
+            links.log(visit.get().link(), ClientAddress.network(routing), "Commented on: " + reply.card().title());
+        }
+        return respond(visit.get(), reply, htmx);
+    }
+
+    @POST
+    @Path("partner/{questionnaireId}/submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response submit(@RestPath UUID questionnaireId, @CookieParam(PartnerCookie.NAME) String cookie) {
+        Optional<Visit> visit = visit(questionnaireId, cookie);
+        if (visit.isEmpty()) {
+            return invalid(questionnaireId);
+        }
+        Questionnaire questionnaire = visit.get().questionnaire();
+        String page = PartnerCookie.path(questionnaireId);
+        if (questionnaire.status == QuestionnaireStatus.LOCKED) {
+            return Flash.seeOtherWithError(page, "The questionnaire has been reviewed and locked already.");
+        }
+        questionnaire.status = QuestionnaireStatus.SUBMITTED;
+        questionnaire.submittedAt = java.time.OffsetDateTime.now();
+        links.log(visit.get().link(), ClientAddress.network(routing), "Submitted the questionnaire for review");
+        return Flash.seeOther(page, "Thank you: your answers were submitted for review. You can still change them until they are locked.");
+    }
+
+    /** Partner pages are private working pages: never indexed, never cached, never sent as a referrer. */
+    @ServerResponseFilter
+    public void privatePages(jakarta.ws.rs.container.ContainerRequestContext request,
+            jakarta.ws.rs.container.ContainerResponseContext response) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("/p/") || path.startsWith("/partner/")) {
+            response.getHeaders().putSingle("X-Robots-Tag", "noindex, nofollow");
+            response.getHeaders().putSingle("Cache-Control", "no-store");
+        }
+    }
+
+    private Response respond(Visit visit, AnswerSubmissions.Reply reply, boolean htmx) {
+        if (htmx) {
+            return Response.status(reply.status()).entity(Cards.saved(reply)).build();
+        }
+        if (reply.ok()) {
+            return Flash.seeOther(PartnerCookie.path(visit.questionnaire().id) + "#" + reply.card().id(), reply.message());
+        }
+        Portal portal = portal(visit, reply.view());
+        return Response.status(reply.status()).entity(Templates.portal(portal)).build();
+    }
+
+    /**
+     * The visit a cookie stands for, if it is valid for this questionnaire and its link is still active.
+     * Unknown, tampered, expired and revoked all look the same to the partner.
+     */
+    private Optional<Visit> visit(UUID questionnaireId, String cookie) {
+        Optional<PartnerCookie.Claim> claim = cookies.read(cookie, questionnaireId);
+        if (claim.isEmpty() || !useWorkspace(claim.get().workspaceId())) {
+            return Optional.empty();
+        }
+        PartnerLink link = PartnerLink.find("from PartnerLink l join fetch l.questionnaire q where l.id = ?1 and q.id = ?2",
+                claim.get().linkId(), questionnaireId).firstResult();
+        if (link == null || !link.isActive()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Visit(link, Questionnaire.load(questionnaireId)));
+    }
+
+    /** Works in the link's workspace, unless this request already belongs to another (a signed-in member). */
+    private boolean useWorkspace(UUID workspaceId) {
+        if (tenant.workspaceId().isPresent() && !tenant.workspaceId().get().equals(workspaceId)) {
+            return false;
+        }
+        tenant.use(workspaceId);
+        return true;
+    }
+
+    private Portal portal(Visit visit) {
+        return portal(visit, views.build(views.load(visit.questionnaire()), viewer(visit), null, null));
+    }
+
+    private Portal portal(Visit visit, QuestionnaireView view) {
+        Questionnaire q = visit.questionnaire();
+        Workspace workspace = Workspace.findById(tenant.requireWorkspaceId());
+        return new Portal(workspace.name, q.project.site.name, q.project.name, visit.link().label,
+                PartnerCookie.path(q.id), q.status, QuestionnaireViews.when(visit.link().expiresAt), view);
+    }
+
+    private static QuestionnaireViews.Viewer viewer(Visit visit) {
+        return new QuestionnaireViews.Viewer(PartnerCookie.path(visit.questionnaire().id), true, true, visit.link()::allows);
+    }
+
+    private static AnswerSubmissions.Author author(Visit visit) {
+        return new AnswerSubmissions.Author(visit.link().label + " (partner link)", true);
+    }
+
+    private Response invalid() {
+        return Response.status(404).entity(Templates.invalid(tenant.workspaceId().isPresent())).build();
+    }
+
+    private Response invalid(UUID questionnaireId) {
+        return Response.status(404).entity(Templates.invalid(false)).cookie(cookies.clear(questionnaireId)).build();
+    }
+}

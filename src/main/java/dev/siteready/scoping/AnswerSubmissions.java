@@ -1,0 +1,129 @@
+package dev.siteready.scoping;
+
+import dev.siteready.scoping.QuestionnaireDefinition.Question;
+import dev.siteready.scoping.QuestionnaireViews.Typed;
+import dev.siteready.scoping.QuestionnaireViews.Viewer;
+import dev.siteready.web.PlainText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One question card's form posts (answer, follow-up flag, comment), handled the same way for members and
+ * for partners: find the question among those the viewer may see, validate, save, and rebuild the cards.
+ */
+@ApplicationScoped
+public class AnswerSubmissions {
+
+    /**
+     * What to show after a post: the status (200 saved, 400 invalid, 409 conflict or locked), the card that
+     * was posted, the cards whose visibility depends on it, and the whole questionnaire as it is now.
+     */
+    public record Reply(int status, String message, QuestionnaireView view, QuestionView card, List<QuestionView> dependents) {
+        public boolean ok() {
+            return status == 200;
+        }
+    }
+
+    /** Who posts: their name for the history, and whether it is through a partner link. */
+    public record Author(String name, boolean partner) {
+    }
+
+    private static final String LOCKED = "This questionnaire has been reviewed and locked; ask the implementation manager to reopen it.";
+
+    @Inject
+    Answering answering;
+
+    @Inject
+    QuestionnaireViews views;
+
+    @Inject
+    dev.siteready.project.ScopeService scopes;
+
+    public Reply answer(Questionnaire questionnaire, Viewer viewer, Map<String, List<String>> form, Author author) {
+        Target target = target(questionnaire, viewer, form);
+        AnswerValues.Parsed parsed = AnswerValues.parse(target.question, form);
+        if (!parsed.isValid()) {
+            return reply(questionnaire, viewer, target, 400, parsed.problem(), new Typed(target.id, form, parsed.problem(), null));
+        }
+        Answering.Result result = answering.save(questionnaire, target.question, target.subject, parsed.value(),
+                first(form, "version"), author.name(), author.partner());
+        return switch (result.outcome()) {
+            case LOCKED -> reply(questionnaire, viewer, target, 409, LOCKED, new Typed(target.id, form, LOCKED, null));
+            case CONFLICT -> {
+                Answer theirs = result.current();
+                QuestionView.Conflict conflict = new QuestionView.Conflict(
+                        theirs == null || !AnswerValues.isAnswered(theirs.value) ? "(no answer)" : AnswerValues.display(target.question, theirs.value),
+                        theirs == null ? "" : theirs.updatedBy, theirs == null ? "" : QuestionnaireViews.when(theirs.updatedAt));
+                yield reply(questionnaire, viewer, target, 409, "Someone else saved this answer while you were editing.",
+                        new Typed(target.id, form, null, conflict));
+            }
+            default -> reply(questionnaire, viewer, target, 200, "Answer saved.", null);
+        };
+    }
+
+    public Reply followUp(Questionnaire questionnaire, Viewer viewer, Map<String, List<String>> form, Author author) {
+        Target target = target(questionnaire, viewer, form);
+        boolean needed = "true".equals(first(form, "followUp"));
+        Answering.Result result = answering.followUp(questionnaire, target.question.key(), target.subject, needed, author.name());
+        if (result.outcome() == Answering.Outcome.LOCKED) {
+            return reply(questionnaire, viewer, target, 409, LOCKED, new Typed(target.id, Map.of(), LOCKED, null));
+        }
+        return reply(questionnaire, viewer, target, 200, needed ? "Marked as needing follow-up." : "Follow-up cleared.", null);
+    }
+
+    public Reply comment(Questionnaire questionnaire, Viewer viewer, Map<String, List<String>> form, Author author) {
+        Target target = target(questionnaire, viewer, form);
+        if (questionnaire.status.isLocked()) {
+            return reply(questionnaire, viewer, target, 409, LOCKED, new Typed(target.id, Map.of(), LOCKED, null));
+        }
+        String body = first(form, "body").strip();
+        if (body.isEmpty() || !PlainText.Validator.fits(body, AnswerComment.MAX_LENGTH)) {
+            String problem = body.isEmpty() ? "Write a comment first."
+                    : "Keep a comment to " + String.format("%,d", AnswerComment.MAX_LENGTH) + " characters of plain text.";
+            return reply(questionnaire, viewer, target, 400, problem, new Typed(target.id, Map.of(), problem, null));
+        }
+        answering.comment(questionnaire, target.question.key(), target.subject, body, author.name(), author.partner());
+        return reply(questionnaire, viewer, target, 200, "Comment added.", null);
+    }
+
+    private record Target(Question question, String subject, String id) {
+    }
+
+    /** The question and subject posted, if the viewer may see them; otherwise there is nothing here (404). */
+    private Target target(Questionnaire questionnaire, Viewer viewer, Map<String, List<String>> form) {
+        QuestionnaireDefinition definition = questionnaire.definition();
+        String key = first(form, "question");
+        Question question = definition.question(key).orElseThrow(NotFoundException::new);
+        if (!viewer.sections().test(definition.sectionOf(key).orElseThrow().key())) {
+            throw new NotFoundException();
+        }
+        String subject = first(form, "subject");
+        if (question.repetition() == Repeat.ONCE ? !subject.isEmpty() : subject.isEmpty() || subject.length() > 400) {
+            throw new NotFoundException();
+        }
+        if (question.repetition() != Repeat.ONCE && Subjects.of(scopes.rows(questionnaire.project),
+                scopes.requirements(questionnaire.project)).find(question.repetition(), subject) == null) {
+            throw new NotFoundException(); // not (or no longer) in the project's scope
+        }
+        return new Target(question, subject, QuestionnaireViews.domId(key, subject));
+    }
+
+    private Reply reply(Questionnaire questionnaire, Viewer viewer, Target target, int status, String message, Typed typed) {
+        QuestionnaireViews.Data data = views.load(questionnaire);
+        QuestionnaireView view = views.build(data, viewer, typed, status == 200 ? target.id : null);
+        List<QuestionView> dependents = questionnaire.definition().dependentsOf(target.question.key()).stream()
+                .flatMap(q -> data.subjects().of(q.repetition()).stream()
+                        .map(s -> view.card(QuestionnaireViews.domId(q.key(), s.key()))))
+                .filter(java.util.Objects::nonNull).toList();
+        return new Reply(status, message, view, view.card(target.id), dependents);
+    }
+
+    static String first(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.siteready.scoping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import dev.siteready.scoping.QuestionnaireDefinition.Question;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * Changes to answers, by members and through partner links alike: every change is kept in the history, and
+ * a save made from a stale page never overwrites what someone else saved in the meantime.
+ */
+@ApplicationScoped
+public class Answering {
+
+    public enum Outcome { SAVED, UNCHANGED, CONFLICT, LOCKED }
+
+    /** The outcome and, for a conflict, the answer as it is now. */
+    public record Result(Outcome outcome, Answer current) {
+    }
+
+    /**
+     * Saves the answer if the page it came from showed the current version ({@code expectedVersion}; empty
+     * for a question that had no answer yet). Saving exactly what is stored is never a conflict.
+     */
+    public Result save(Questionnaire questionnaire, Question question, String subject, JsonNode value,
+            String expectedVersion, String actor, boolean byPartner) {
+        if (questionnaire.status.isLocked()) {
+            return new Result(Outcome.LOCKED, null);
+        }
+        Answer answer = Answer.find(questionnaire, question.key(), subject);
+        String current = answer == null ? "" : String.valueOf(answer.version);
+        if (answer != null && Objects.equals(answer.value, value)) {
+            return new Result(Outcome.UNCHANGED, answer);
+        }
+        if (!current.equals(expectedVersion == null ? "" : expectedVersion.trim())) {
+            return new Result(Outcome.CONFLICT, answer);
+        }
+        if (answer == null) {
+            answer = new Answer();
+            answer.questionnaire = questionnaire;
+            answer.questionKey = question.key();
+            answer.subject = subject;
+        }
+        record(questionnaire, question.key(), subject, AnswerChange.Kind.ANSWER, answer.value, value, actor);
+        answer.value = value;
+        answer.updatedAt = OffsetDateTime.now();
+        answer.updatedBy = actor;
+        answer.persist();
+        if (byPartner && (questionnaire.status == QuestionnaireStatus.DRAFT || questionnaire.status == QuestionnaireStatus.SENT)) {
+            questionnaire.status = QuestionnaireStatus.IN_PROGRESS;
+        }
+        Answer.flush(); // the card shows the new version
+        return new Result(Outcome.SAVED, answer);
+    }
+
+    public Result followUp(Questionnaire questionnaire, String questionKey, String subject, boolean needed, String actor) {
+        if (questionnaire.status.isLocked()) {
+            return new Result(Outcome.LOCKED, null);
+        }
+        Answer answer = Answer.find(questionnaire, questionKey, subject);
+        if (answer != null && answer.needsFollowUp == needed) {
+            return new Result(Outcome.UNCHANGED, answer);
+        }
+        if (answer == null) {
+            answer = new Answer();
+            answer.questionnaire = questionnaire;
+            answer.questionKey = questionKey;
+            answer.subject = subject;
+            answer.updatedBy = actor;
+        }
+        record(questionnaire, questionKey, subject, AnswerChange.Kind.FOLLOW_UP, BooleanNode.valueOf(answer.needsFollowUp),
+                BooleanNode.valueOf(needed), actor);
+        answer.needsFollowUp = needed;
+        answer.persist();
+        Answer.flush();
+        return new Result(Outcome.SAVED, answer);
+    }
+
+    public void comment(Questionnaire questionnaire, String questionKey, String subject, String body, String author,
+            boolean fromPartner) {
+        AnswerComment comment = new AnswerComment();
+        comment.questionnaire = questionnaire;
+        comment.questionKey = questionKey;
+        comment.subject = subject;
+        comment.body = body;
+        comment.author = author;
+        comment.fromPartner = fromPartner;
+        comment.persist();
+    }
+
+    private static void record(Questionnaire questionnaire, String key, String subject, AnswerChange.Kind kind,
+            JsonNode oldValue, JsonNode newValue, String actor) {
+        AnswerChange change = new AnswerChange();
+        change.questionnaire = questionnaire;
+        change.questionKey = key;
+        change.subject = subject;
+        change.kind = kind;
+        change.oldValue = oldValue;
+        change.newValue = newValue;
+        change.changedBy = actor;
+        change.persist();
+    }
+}

@@ -1,0 +1,367 @@
+package dev.siteready.scoping;
+
+import dev.siteready.account.Actors;
+import dev.siteready.account.MemberRole;
+import dev.siteready.scoping.QuestionnaireDefinition.Choice;
+import dev.siteready.scoping.QuestionnaireDefinition.Column;
+import dev.siteready.scoping.QuestionnaireDefinition.Condition;
+import dev.siteready.scoping.QuestionnaireDefinition.Question;
+import dev.siteready.scoping.QuestionnaireDefinition.Section;
+import dev.siteready.web.Flash;
+import dev.siteready.web.PlainText;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Questionnaire templates: managers add sections and questions to a template's draft, then publish it as
+ * a new version. Questionnaires in flight keep their version until a manager pulls the new one in.
+ */
+@Path("/templates/questionnaires")
+@Produces(MediaType.TEXT_HTML)
+public class QuestionnaireTemplateResource {
+
+    public record TemplateRow(UUID id, String name, String description, int latestVersion, boolean draftChanged, int questions) {
+    }
+
+    public record QuestionRow(String key, String label, String type, String repeat, boolean required, String condition,
+            String options) {
+    }
+
+    public record SectionRow(String key, String title, String intro, List<QuestionRow> questions) {
+    }
+
+    public record VersionRow(int number, String publishedAt, String publishedBy, String note, int questions) {
+    }
+
+    public record Option(String value, String label) {
+    }
+
+    public record Editor(UUID id, String name, String description, long version, boolean draftChanged,
+            List<SectionRow> sections, List<VersionRow> versions, List<Option> types, List<Option> repeats,
+            List<Option> questions, Map<String, String> input, String problem) {
+        public String in(String field) {
+            return input.getOrDefault(field, "");
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<TemplateRow> templates, String name, String problem);
+
+        static native TemplateInstance editor(Editor editor);
+    }
+
+    @Inject
+    QuestionnaireTemplates templates;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Transactional
+    public TemplateInstance list() {
+        templates.ensureStandard();
+        return Templates.list(rows(), "", null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response create(@RestForm String name) {
+        String clean = name == null ? "" : name.trim();
+        String problem = !PlainText.Validator.isName(clean, 120) ? "Give the template a name of 1 to 120 characters."
+                : QuestionnaireTemplate.findByName(clean) != null ? "A questionnaire template called " + clean + " exists already." : null;
+        if (problem != null) {
+            return Response.status(400).entity(Templates.list(rows(), clean, problem)).build();
+        }
+        QuestionnaireTemplate template = new QuestionnaireTemplate();
+        template.name = clean;
+        template.description = "Starts from the standard scoping questions.";
+        template.draft = StandardQuestionnaire.definition();
+        template.persist();
+        templates.publish(template, "Copied from the standard questions.", Actors.describe(identity));
+        return Flash.seeOther("/templates/questionnaires/" + template.id, "Template " + clean + " created with the standard questions.");
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    public TemplateInstance show(@RestPath UUID id) {
+        return Templates.editor(editor(template(id), Map.of(), null));
+    }
+
+    @POST
+    @Path("{id}/sections")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response addSection(@RestPath UUID id, MultivaluedMap<String, String> form) {
+        QuestionnaireTemplate template = template(id);
+        Map<String, String> input = flat(form);
+        String title = input.getOrDefault("title", "").trim();
+        String intro = input.getOrDefault("intro", "").trim();
+        String problem = stale(template, input);
+        if (problem == null && (!PlainText.Validator.isName(title, 120) || !PlainText.Validator.fits(intro, 1000))) {
+            problem = "Give the section a title of 1 to 120 characters and an introduction of up to 1,000.";
+        }
+        if (problem != null) {
+            return Response.status(problem.startsWith("Someone") ? 409 : 400).entity(Templates.editor(editor(template, input, problem))).build();
+        }
+        List<Section> sections = new ArrayList<>(template.draft.sections());
+        sections.add(new Section("custom-" + shortId(), title, intro, List.of()));
+        change(template, sections);
+        return Flash.seeOther("/templates/questionnaires/" + id + "#add-question", "Section " + title + " added to the draft.");
+    }
+
+    @POST
+    @Path("{id}/questions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response addQuestion(@RestPath UUID id, MultivaluedMap<String, String> form) {
+        QuestionnaireTemplate template = template(id);
+        Map<String, String> input = flat(form);
+        String problem = stale(template, input);
+        Question question = null;
+        if (problem == null) {
+            try {
+                question = question(template.draft, input);
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+        }
+        Section section = template.draft.section(input.getOrDefault("section", "")).orElse(null);
+        if (problem == null && section == null) {
+            problem = "Choose the section the question belongs to.";
+        }
+        if (problem != null) {
+            return Response.status(problem.startsWith("Someone") ? 409 : 400).entity(Templates.editor(editor(template, input, problem))).build();
+        }
+        Question added = question;
+        List<Section> sections = template.draft.sections().stream().map(s -> {
+            if (!s.key().equals(section.key())) {
+                return s;
+            }
+            List<Question> questions = new ArrayList<>(s.questions());
+            questions.add(added);
+            return new Section(s.key(), s.title(), s.intro(), questions);
+        }).toList();
+        change(template, sections);
+        return Flash.seeOther("/templates/questionnaires/" + id + "#section-" + section.key(),
+                "Question added to " + section.title() + ". Publish the draft to use it in new questionnaires.");
+    }
+
+    @POST
+    @Path("{id}/questions/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response removeQuestion(@RestPath UUID id, @RestForm String key) {
+        QuestionnaireTemplate template = template(id);
+        Question question = template.draft.question(key == null ? "" : key).orElseThrow(NotFoundException::new);
+        List<Section> sections = template.draft.sections().stream().map(s -> new Section(s.key(), s.title(), s.intro(),
+                s.questions().stream().filter(q -> !q.key().equals(question.key())).toList())).toList();
+        change(template, sections);
+        return Flash.seeOther("/templates/questionnaires/" + id, "Question removed from the draft. Questionnaires keep their answers to it.");
+    }
+
+    @POST
+    @Path("{id}/sections/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response removeSection(@RestPath UUID id, @RestForm String key) {
+        QuestionnaireTemplate template = template(id);
+        Section section = template.draft.section(key == null ? "" : key).orElseThrow(NotFoundException::new);
+        change(template, template.draft.sections().stream().filter(s -> !s.key().equals(section.key())).toList());
+        return Flash.seeOther("/templates/questionnaires/" + id, "Section " + section.title() + " removed from the draft.");
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
+    @Transactional
+    public Response publish(@RestPath UUID id, @RestForm String note) {
+        QuestionnaireTemplate template = template(id);
+        String clean = note == null ? "" : note.trim();
+        if (!PlainText.Validator.fits(clean, 500)) {
+            return Response.status(400).entity(Templates.editor(editor(template, Map.of("note", clean),
+                    "Keep the note to 500 characters of plain text."))).build();
+        }
+        QuestionnaireTemplateVersion version = templates.publish(template, clean, Actors.describe(identity));
+        return Flash.seeOther("/templates/questionnaires/" + id, "Version " + version.number
+                + " published. New questionnaires use it; existing ones can pull it in from their page.");
+    }
+
+    private static void change(QuestionnaireTemplate template, List<Section> sections) {
+        template.draft = new QuestionnaireDefinition(sections);
+        template.draftChanged = true;
+    }
+
+    private static String stale(QuestionnaireTemplate template, Map<String, String> input) {
+        return input.containsKey("version") && !input.get("version").equals(String.valueOf(template.version))
+                ? "Someone else changed this template while you were editing. Your input is shown; submit again to add it."
+                : null;
+    }
+
+    /** A new question from the form, or an IllegalArgumentException with the message to show. */
+    static Question question(QuestionnaireDefinition draft, Map<String, String> in) {
+        String label = in.getOrDefault("label", "").trim();
+        String help = in.getOrDefault("help", "").trim();
+        if (!PlainText.Validator.isName(label, 300) || !PlainText.Validator.fits(help, 1000)) {
+            throw new IllegalArgumentException("Write the question (1 to 300 characters) and help text of up to 1,000.");
+        }
+        QuestionType type = QuestionType.parseStrict(in.get("type"));
+        if (type == null) {
+            throw new IllegalArgumentException("Choose the type of answer.");
+        }
+        List<Choice> options = List.of();
+        if (type.hasChoices()) {
+            options = choices(in.getOrDefault("options", ""));
+            if (options.size() < 2) {
+                throw new IllegalArgumentException("List at least two options, one per line.");
+            }
+        }
+        List<Column> columns = List.of();
+        if (type == QuestionType.TABLE) {
+            columns = columns(in.getOrDefault("columns", ""));
+        }
+        Repeat repeat = Repeat.parse(in.get("repeat"));
+        Condition condition = null;
+        String controlling = in.getOrDefault("showIfQuestion", "").trim();
+        if (!controlling.isEmpty()) {
+            Question other = draft.question(controlling).orElseThrow(() -> new IllegalArgumentException("Choose a question of this template for the condition."));
+            String value = in.getOrDefault("showIfValue", "").trim();
+            List<String> allowed = other.kind() == QuestionType.YES_NO_UNKNOWN
+                    ? Arrays.stream(AnswerValues.YesNo.values()).map(Enum::name).toList()
+                    : other.options().stream().map(Choice::value).toList();
+            if (!allowed.contains(value)) {
+                throw new IllegalArgumentException("Show the question when \"" + other.label() + "\" is one of: " + String.join(", ", allowed)
+                        + " (conditions work on yes/no and choice questions).");
+            }
+            condition = new Condition(controlling, value);
+        }
+        return new Question("custom." + shortId(), type.name(), label, help, "on".equals(in.get("required")) || "true".equals(in.get("required")),
+                options, columns, repeat.name(), condition);
+    }
+
+    /** One option per line: "Label", or "VALUE = Label". */
+    static List<Choice> choices(String text) {
+        List<Choice> choices = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String l = line.trim();
+            if (l.isEmpty()) {
+                continue;
+            }
+            int eq = l.indexOf('=');
+            String value = eq > 0 ? l.substring(0, eq).trim() : l.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+            String label = eq > 0 ? l.substring(eq + 1).trim() : l;
+            if (value.isEmpty() || value.length() > 60 || label.isEmpty() || label.length() > 200 || !PlainText.Validator.isPlain(l)) {
+                throw new IllegalArgumentException("Each option is up to 200 characters: \"Label\" or \"VALUE = Label\".");
+            }
+            if (choices.stream().noneMatch(c -> c.value().equals(value))) {
+                choices.add(new Choice(value, label));
+            }
+        }
+        if (choices.size() > 50) {
+            throw new IllegalArgumentException("A question offers up to 50 options.");
+        }
+        return choices;
+    }
+
+    /** One column per line: "Label", "Label | NUMBER", "Label | DATE" or "Label | CHOICE | option, option". */
+    static List<Column> columns(String text) {
+        List<Column> columns = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split("\\|", 3);
+            String label = parts[0].trim();
+            String type = parts.length > 1 ? parts[1].trim().toUpperCase(Locale.ROOT) : "TEXT";
+            if (label.isEmpty() || label.length() > 80 || !PlainText.Validator.isPlain(line)
+                    || !List.of("TEXT", "NUMBER", "DATE", "CHOICE").contains(type)) {
+                throw new IllegalArgumentException("Each column is \"Label\", \"Label | NUMBER\", \"Label | DATE\" or \"Label | CHOICE | option, option\".");
+            }
+            List<Choice> options = List.of();
+            if (type.equals("CHOICE")) {
+                options = choices(parts.length > 2 ? String.join("\n", parts[2].split(",")) : "");
+                if (options.size() < 2) {
+                    throw new IllegalArgumentException("A choice column lists at least two options: \"Label | CHOICE | option, option\".");
+                }
+            }
+            columns.add(new Column("c" + columns.size(), label, type, options));
+        }
+        if (columns.isEmpty() || columns.size() > 8) {
+            throw new IllegalArgumentException("A table has 1 to 8 columns, one per line.");
+        }
+        return columns;
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Map<String, String> flat(MultivaluedMap<String, String> form) {
+        return form.entrySet().stream().filter(e -> !e.getValue().isEmpty() && e.getValue().get(0) != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0)));
+    }
+
+    private static QuestionnaireTemplate template(UUID id) {
+        QuestionnaireTemplate template = QuestionnaireTemplate.findById(id);
+        if (template == null) {
+            throw new NotFoundException();
+        }
+        return template;
+    }
+
+    private static List<TemplateRow> rows() {
+        Map<UUID, Integer> latest = QuestionnaireTemplateVersion.<QuestionnaireTemplateVersion>listAll().stream()
+                .collect(Collectors.toMap(v -> v.template.id, v -> v.number, Math::max));
+        return QuestionnaireTemplate.listByName().stream().map(t -> new TemplateRow(t.id, t.name, t.description,
+                latest.getOrDefault(t.id, 0), t.draftChanged, t.draft.questionCount())).toList();
+    }
+
+    private static Editor editor(QuestionnaireTemplate template, Map<String, String> input, String problem) {
+        QuestionnaireDefinition draft = template.draft;
+        List<SectionRow> sections = draft.sections().stream().map(s -> new SectionRow(s.key(), s.title(), s.intro(),
+                s.questions().stream().map(q -> new QuestionRow(q.key(), q.label(), q.kind().label, q.repetition().label,
+                        q.required(), q.showIf() == null ? "" : "Shown when " + draft.question(q.showIf().question())
+                                .map(Question::label).orElse(q.showIf().question()) + " is " + q.showIf().equals(),
+                        q.kind() == QuestionType.TABLE ? q.columns().stream().map(Column::label).collect(Collectors.joining(", "))
+                                : q.options().stream().map(Choice::label).collect(Collectors.joining(", ")))).toList())).toList();
+        List<VersionRow> versions = QuestionnaireTemplateVersion.listFor(template).stream().map(v -> new VersionRow(v.number,
+                QuestionnaireViews.when(v.publishedAt), v.publishedBy, v.note, v.definition.questionCount())).toList();
+        List<Option> questions = draft.sections().stream().flatMap(s -> s.questions().stream())
+                .filter(q -> q.kind() == QuestionType.YES_NO_UNKNOWN || q.kind().hasChoices())
+                .map(q -> new Option(q.key(), q.label())).toList();
+        return new Editor(template.id, template.name, template.description, template.version, template.draftChanged, sections,
+                versions, Arrays.stream(QuestionType.values()).map(t -> new Option(t.name(), t.label)).toList(),
+                Arrays.stream(Repeat.values()).map(r -> new Option(r.name(), r.label)).toList(), questions, input, problem);
+    }
+}

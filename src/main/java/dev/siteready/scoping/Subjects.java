@@ -1,0 +1,55 @@
+package dev.siteready.scoping;
+
+import dev.siteready.project.Direction;
+import dev.siteready.project.ScopeRequirement;
+import dev.siteready.project.ScopeRow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a repeating question is asked for, taken from the project's scope as it is now. A subject's key is
+ * made of catalog names (not row ids), so an answer stays attached when the scope is edited and re-saved.
+ */
+public record Subjects(List<Subject> scopeRows, List<Subject> dataModels, List<Subject> requiredFields) {
+
+    public record Subject(String key, String label) {
+        public static final Subject NONE = new Subject("", "");
+    }
+
+    public static Subjects of(List<ScopeRow> rows, List<ScopeRequirement> requirements) {
+        Map<String, Subject> scopeRows = new LinkedHashMap<>();
+        Map<String, Subject> models = new LinkedHashMap<>();
+        for (ScopeRow row : rows) {
+            String direction = row.direction == Direction.INBOUND ? "inbound" : "outbound";
+            scopeRows.putIfAbsent(row.model.name + "|" + row.direction.name(),
+                    new Subject(row.model.name + "|" + row.direction.name(), row.model.name + " (" + direction + ")"));
+            models.putIfAbsent(row.model.name, new Subject(row.model.name, row.model.name));
+        }
+        List<Subject> fields = new ArrayList<>();
+        for (ScopeRequirement requirement : requirements) {
+            if (requirement.kind == ScopeRequirement.Kind.FIELD) {
+                String key = requirement.model.name + "|" + requirement.field.path;
+                fields.add(new Subject(key, requirement.model.name + " " + requirement.field.path));
+            }
+        }
+        return new Subjects(List.copyOf(scopeRows.values()), List.copyOf(models.values()), fields);
+    }
+
+    public List<Subject> of(Repeat repeat) {
+        return switch (repeat) {
+            case ONCE -> List.of(Subject.NONE);
+            case SCOPE_ROW -> scopeRows;
+            case DATA_MODEL -> dataModels;
+            case REQUIRED_FIELD -> requiredFields;
+        };
+    }
+
+    /** The subject with this key for the question, if the scope still has it. */
+    public Subject find(Repeat repeat, String key) {
+        String wanted = key == null ? "" : key;
+        return of(repeat).stream().filter(s -> s.key().equals(wanted)).findFirst().orElse(null);
+    }
+}
