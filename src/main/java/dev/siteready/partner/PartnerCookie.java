@@ -1,5 +1,6 @@
 package dev.siteready.partner;
 
+import dev.siteready.account.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,7 +34,7 @@ public class PartnerCookie {
 
     PartnerCookie(@ConfigProperty(name = "siteready.session.key") String sessionKey,
             @ConfigProperty(name = "siteready.secure-cookies", defaultValue = "false") boolean secure) {
-        this.key = sha256(("siteready partner cookie\n" + sessionKey).getBytes(StandardCharsets.UTF_8));
+        this.key = SecretTokens.hash("siteready partner cookie\n" + sessionKey).getBytes(StandardCharsets.US_ASCII);
         this.secure = secure;
     }
 
@@ -84,14 +85,6 @@ public class PartnerCookie {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -65,6 +65,12 @@ public class PartnerLink extends WorkspaceOwned {
         return sections.isEmpty() || sections.contains(sectionKey);
     }
 
+    /** The link with its questionnaire and everything the partner page shows about it, in one query, or null. */
+    public static PartnerLink withQuestionnaire(java.util.UUID linkId, java.util.UUID questionnaireId) {
+        return find("from PartnerLink l join fetch l.questionnaire q join fetch q.templateVersion v join fetch v.template "
+                + "join fetch q.project p join fetch p.site where l.id = ?1 and q.id = ?2", linkId, questionnaireId).firstResult();
+    }
+
     public static List<PartnerLink> listFor(Questionnaire questionnaire) {
         return list("questionnaire = ?1 order by createdAt desc, id", questionnaire);
     }

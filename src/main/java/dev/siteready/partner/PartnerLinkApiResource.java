@@ -2,7 +2,6 @@ package dev.siteready.partner;
 
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
-import dev.siteready.project.Project;
 import dev.siteready.scoping.Questionnaire;
 import dev.siteready.web.ApiValidationError;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -89,8 +88,7 @@ public class PartnerLinkApiResource {
     }
 
     private static Questionnaire questionnaire(UUID projectId) {
-        Project project = Project.findById(projectId);
-        Questionnaire questionnaire = project == null ? null : Questionnaire.forProject(project.id);
+        Questionnaire questionnaire = Questionnaire.forProject(projectId);
         if (questionnaire == null) {
             throw new NotFoundException();
         }

@@ -75,7 +75,7 @@ public class PartnerLinkResource {
     @GET
     @Transactional
     public TemplateInstance show(@RestPath UUID siteId, @RestPath UUID projectId) {
-        return Templates.links(page(questionnaire(siteId, projectId), Input.NONE, null, null));
+        return Templates.links(page(QuestionnaireResource.questionnaire(siteId, projectId), Input.NONE, null, null));
     }
 
     @POST
@@ -84,7 +84,7 @@ public class PartnerLinkResource {
     @Transactional
     public Response create(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String label, @RestForm String days,
             @RestForm List<String> sections, @Context UriInfo uri) {
-        Questionnaire questionnaire = questionnaire(siteId, projectId);
+        Questionnaire questionnaire = QuestionnaireResource.questionnaire(siteId, projectId);
         Input input = new Input(label == null ? "" : label.trim(), days == null ? "" : days.trim(),
                 sections == null ? Set.of() : sections.stream().filter(v -> v != null && !v.isBlank())
                         .collect(java.util.stream.Collectors.toSet()));
@@ -104,7 +104,7 @@ public class PartnerLinkResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response revoke(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID linkId) {
-        Questionnaire questionnaire = questionnaire(siteId, projectId);
+        Questionnaire questionnaire = QuestionnaireResource.questionnaire(siteId, projectId);
         PartnerLink link = PartnerLink.find("id = ?1 and questionnaire = ?2", linkId, questionnaire).firstResult();
         if (link == null) {
             throw new NotFoundException();
@@ -138,15 +138,6 @@ public class PartnerLinkResource {
 
     static List<String> ordered(QuestionnaireDefinition definition, Set<String> chosen) {
         return definition.sections().stream().map(QuestionnaireDefinition.Section::key).filter(chosen::contains).toList();
-    }
-
-    static Questionnaire questionnaire(UUID siteId, UUID projectId) {
-        Project project = Project.findAt(siteId, projectId);
-        Questionnaire questionnaire = project == null ? null : Questionnaire.forProject(project.id);
-        if (questionnaire == null) {
-            throw new NotFoundException();
-        }
-        return questionnaire;
     }
 
     private Page page(Questionnaire questionnaire, Input input, String problem, PartnerLinks.Created created) {

@@ -196,12 +196,11 @@ public class PartnerPortalResource {
         if (claim.isEmpty() || !useWorkspace(claim.get().workspaceId())) {
             return Optional.empty();
         }
-        PartnerLink link = PartnerLink.find("from PartnerLink l join fetch l.questionnaire q where l.id = ?1 and q.id = ?2",
-                claim.get().linkId(), questionnaireId).firstResult();
+        PartnerLink link = PartnerLink.withQuestionnaire(claim.get().linkId(), questionnaireId);
         if (link == null || !link.isActive()) {
             return Optional.empty();
         }
-        return Optional.of(new Visit(link, Questionnaire.load(questionnaireId)));
+        return Optional.of(new Visit(link, link.questionnaire));
     }
 
     /** Works in the link's workspace, unless this request already belongs to another (a signed-in member). */

@@ -259,7 +259,8 @@ public class ProjectResource {
         return Flash.seeOther("/sites/" + siteId, "Project " + project.name + " and its scope were deleted.");
     }
 
-    static Project project(UUID siteId, UUID projectId) {
+    /** The project, only if it belongs to that site (and so to this workspace); otherwise 404. */
+    public static Project project(UUID siteId, UUID projectId) {
         Project project = Project.findAt(siteId, projectId);
         if (project == null) {
             throw new NotFoundException();
@@ -313,7 +314,8 @@ public class ProjectResource {
         return v == null || v.isBlank() ? null : Integer.valueOf(v.trim());
     }
 
-    private static UUID parseId(String value) {
+    /** The id in a form value, or null when it is not one. */
+    public static UUID parseId(String value) {
         try {
             return value == null ? null : UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {

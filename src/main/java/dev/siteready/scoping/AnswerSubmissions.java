@@ -40,9 +40,6 @@ public class AnswerSubmissions {
     @Inject
     QuestionnaireViews views;
 
-    @Inject
-    dev.siteready.project.ScopeService scopes;
-
     public Reply answer(Questionnaire questionnaire, Viewer viewer, Map<String, List<String>> form, Author author) {
         Target target = target(questionnaire, viewer, form);
         AnswerValues.Parsed parsed = AnswerValues.parse(target.question, form);
@@ -90,7 +87,7 @@ public class AnswerSubmissions {
         return reply(questionnaire, viewer, target, 200, "Comment added.", null);
     }
 
-    private record Target(Question question, String subject, String id) {
+    private record Target(Question question, String subject, String id, Subjects subjects) {
     }
 
     /** The question and subject posted, if the viewer may see them; otherwise there is nothing here (404). */
@@ -102,18 +99,15 @@ public class AnswerSubmissions {
             throw new NotFoundException();
         }
         String subject = first(form, "subject");
-        if (question.repetition() == Repeat.ONCE ? !subject.isEmpty() : subject.isEmpty() || subject.length() > 400) {
-            throw new NotFoundException();
-        }
-        if (question.repetition() != Repeat.ONCE && Subjects.of(scopes.rows(questionnaire.project),
-                scopes.requirements(questionnaire.project)).find(question.repetition(), subject) == null) {
+        Subjects subjects = views.subjects(questionnaire);
+        if (subjects.find(question.repetition(), subject) == null) {
             throw new NotFoundException(); // not (or no longer) in the project's scope
         }
-        return new Target(question, subject, QuestionnaireViews.domId(key, subject));
+        return new Target(question, subject, QuestionnaireViews.domId(key, subject), subjects);
     }
 
     private Reply reply(Questionnaire questionnaire, Viewer viewer, Target target, int status, String message, Typed typed) {
-        QuestionnaireViews.Data data = views.load(questionnaire);
+        QuestionnaireViews.Data data = views.load(questionnaire, target.subjects);
         QuestionnaireView view = views.build(data, viewer, typed, status == 200 ? target.id : null);
         List<QuestionView> dependents = questionnaire.definition().dependentsOf(target.question.key()).stream()
                 .flatMap(q -> data.subjects().of(q.repetition()).stream()

@@ -22,8 +22,8 @@ public enum QuestionType {
 
     /** The type named, or short text for a name this version does not know (tolerant reader). */
     public static QuestionType parse(String value) {
-        return value == null ? SHORT_TEXT : Arrays.stream(values())
-                .filter(t -> t.name().equals(value.trim().toUpperCase(Locale.ROOT))).findFirst().orElse(SHORT_TEXT);
+        QuestionType type = parseStrict(value);
+        return type == null ? SHORT_TEXT : type;
     }
 
     public static QuestionType parseStrict(String value) {

@@ -42,16 +42,18 @@ public class Questionnaire extends WorkspaceOwned {
     @Column(name = "locked_at")
     public OffsetDateTime lockedAt;
 
-    /** The project's questionnaire with its template version, project and site in one query, or null. */
+    /** A questionnaire with everything its pages show about it: template version, template, project, site. */
+    static final String WITH_PAGE_DATA = "from Questionnaire q join fetch q.templateVersion v join fetch v.template "
+            + "join fetch q.project p join fetch p.site ";
+
+    /** The project's questionnaire with its page data in one query, or null. */
     public static Questionnaire forProject(UUID projectId) {
-        return find("from Questionnaire q join fetch q.templateVersion v join fetch v.template join fetch q.project p "
-                + "join fetch p.site where p.id = ?1", projectId).firstResult();
+        return find(WITH_PAGE_DATA + "where p.id = ?1", projectId).firstResult();
     }
 
-    /** The questionnaire with everything its pages show about it, in one query, or null. */
-    public static Questionnaire load(UUID id) {
-        return find("from Questionnaire q join fetch q.templateVersion v join fetch v.template join fetch q.project p "
-                + "join fetch p.site where q.id = ?1", id).firstResult();
+    /** The questionnaire of the project, only if the project belongs to that site; else null. */
+    public static Questionnaire findAt(UUID siteId, UUID projectId) {
+        return find(WITH_PAGE_DATA + "where p.id = ?1 and p.site.id = ?2", projectId, siteId).firstResult();
     }
 
     public QuestionnaireDefinition definition() {

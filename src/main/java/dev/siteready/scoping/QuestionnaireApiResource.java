@@ -46,11 +46,11 @@ public class QuestionnaireApiResource {
     @Operation(summary = "A project's questionnaire with its current answers",
             description = "Repeating questions appear once per subject of the project's scope (data set, data model or required field).")
     public QuestionnaireJson get(@RestPath UUID projectId) {
-        Project project = Project.findById(projectId);
-        Questionnaire questionnaire = project == null ? null : Questionnaire.forProject(project.id);
+        Questionnaire questionnaire = Questionnaire.forProject(projectId);
         if (questionnaire == null) {
             throw new NotFoundException();
         }
+        Project project = questionnaire.project;
         QuestionnaireViews.Data data = views.load(questionnaire);
         QuestionnaireView view = views.build(data, new QuestionnaireViews.Viewer("", false, false, s -> true), null, null);
         List<SectionJson> sections = view.sections().stream().map(s -> new SectionJson(s.key(), s.title(),

@@ -3,6 +3,7 @@ package dev.siteready.scoping;
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.project.Project;
+import dev.siteready.project.ProjectResource;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
 import dev.siteready.scoping.QuestionnaireViews.Viewer;
 import dev.siteready.web.Flash;
@@ -100,7 +101,7 @@ public class QuestionnaireResource {
     @GET
     @Transactional
     public TemplateInstance show(@RestPath UUID siteId, @RestPath UUID projectId) {
-        Project project = project(siteId, projectId);
+        Project project = ProjectResource.project(siteId, projectId);
         Questionnaire questionnaire = Questionnaire.forProject(project.id);
         if (questionnaire == null) {
             templates.ensureStandard();
@@ -116,11 +117,12 @@ public class QuestionnaireResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response start(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String template) {
-        Project project = project(siteId, projectId);
+        Project project = ProjectResource.project(siteId, projectId);
         if (Questionnaire.forProject(project.id) != null) {
             return Flash.seeOther(base(siteId, projectId), "This project's questionnaire exists already.");
         }
-        QuestionnaireTemplate chosen = parse(template) == null ? null : QuestionnaireTemplate.findById(parse(template));
+        UUID templateId = ProjectResource.parseId(template);
+        QuestionnaireTemplate chosen = templateId == null ? null : QuestionnaireTemplate.findById(templateId);
         if (chosen == null) {
             return Flash.seeOtherWithError(base(siteId, projectId), "Choose a questionnaire template.");
         }
@@ -310,18 +312,10 @@ public class QuestionnaireResource {
         return new AnswerSubmissions.Author(Actors.describe(identity), false);
     }
 
-    static Project project(UUID siteId, UUID projectId) {
-        Project project = Project.findAt(siteId, projectId);
-        if (project == null) {
-            throw new NotFoundException();
-        }
-        return project;
-    }
-
     /** The project's questionnaire, only if the project belongs to that site (and so to this workspace). */
-    static Questionnaire questionnaire(UUID siteId, UUID projectId) {
-        Questionnaire questionnaire = Questionnaire.forProject(projectId);
-        if (questionnaire == null || !questionnaire.project.site.id.equals(siteId)) {
+    public static Questionnaire questionnaire(UUID siteId, UUID projectId) {
+        Questionnaire questionnaire = Questionnaire.findAt(siteId, projectId);
+        if (questionnaire == null) {
             throw new NotFoundException();
         }
         return questionnaire;
@@ -333,13 +327,5 @@ public class QuestionnaireResource {
 
     private static String yesNo(com.fasterxml.jackson.databind.JsonNode value) {
         return value != null && value.asBoolean() ? "Yes" : "No";
-    }
-
-    private static UUID parse(String value) {
-        try {
-            return value == null ? null : UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -341,8 +341,9 @@ public class QuestionnaireTemplateResource {
     }
 
     private static List<TemplateRow> rows() {
-        Map<UUID, Integer> latest = QuestionnaireTemplateVersion.<QuestionnaireTemplateVersion>listAll().stream()
-                .collect(Collectors.toMap(v -> v.template.id, v -> v.number, Math::max));
+        Map<UUID, Integer> latest = QuestionnaireTemplateVersion.getEntityManager().createQuery(
+                "select v.template.id, max(v.number) from QuestionnaireTemplateVersion v group by v.template.id", Object[].class)
+                .getResultList().stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (Integer) r[1]));
         return QuestionnaireTemplate.listByName().stream().map(t -> new TemplateRow(t.id, t.name, t.description,
                 latest.getOrDefault(t.id, 0), t.draftChanged, t.draft.questionCount())).toList();
     }

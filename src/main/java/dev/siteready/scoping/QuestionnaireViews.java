@@ -58,7 +58,16 @@ public class QuestionnaireViews {
     ScopeService scopes;
 
     public Data load(Questionnaire questionnaire) {
-        Subjects subjects = Subjects.of(scopes.rows(questionnaire.project), scopes.requirements(questionnaire.project));
+        return load(questionnaire, subjects(questionnaire));
+    }
+
+    /** What the project's scope asks repeating questions for, as it is now. */
+    public Subjects subjects(Questionnaire questionnaire) {
+        return Subjects.of(scopes.rows(questionnaire.project), scopes.requirements(questionnaire.project));
+    }
+
+    /** The answers, comments and change counts, with the subjects read before. */
+    public Data load(Questionnaire questionnaire, Subjects subjects) {
         Map<String, Answer> answers = Answer.listFor(questionnaire).stream()
                 .collect(Collectors.toMap(a -> a.questionKey + "\n" + a.subject, a -> a));
         Map<String, List<AnswerComment>> comments = AnswerComment.listFor(questionnaire).stream()
