@@ -7,6 +7,7 @@ import dev.siteready.account.Passwords;
 import dev.siteready.account.WorkspaceSignup;
 import dev.siteready.onboarding.Onboarding;
 import dev.siteready.site.SiteDraft;
+import dev.siteready.site.Site;
 import dev.siteready.tenant.TenantContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -48,6 +49,9 @@ public class DemoData {
     @Inject
     Onboarding onboarding;
 
+    @Inject
+    DemoAnswers answers;
+
     /** Twenty health systems across vendors, time zones and stages, each from one of the default templates. */
     static final List<SiteDraft> SITES = List.of(
             site("Riverside Health", "Epic", "America/Chicago", "LIVE", "Pat Lee", "Interface analyst", "Lab results"),
@@ -88,6 +92,7 @@ public class DemoData {
                 addMember("Victoria Park (demo VP)", VIEWER_EMAIL, MemberRole.VIEWER);
             });
             QuarkusTransaction.requiringNew().run(() -> SITES.forEach(site -> onboarding.createSite(site)));
+            QuarkusTransaction.requiringNew().run(() -> Site.<Site>listAll().forEach(answers::answer));
             LOG.infof("Demo workspace created (id %s)", created.workspaceId());
         }
         LOG.infof("Demo data is on. Sign in as %s (owner) or %s (viewer) with the password \"%s\".", OWNER_EMAIL,

@@ -1,6 +1,12 @@
 package dev.siteready.home;
 
 import dev.siteready.account.Member;
+import dev.siteready.feasibility.Portfolio;
+import dev.siteready.feasibility.Verdict;
+import dev.siteready.tenant.TenantContext;
+import jakarta.inject.Inject;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
 import dev.siteready.site.SiteStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
@@ -15,7 +21,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** The workspace home: where a team starts its day. */
 @Path("/")
@@ -29,27 +34,35 @@ public class HomeResource {
     public record StatusCount(String label, String cssClass, String link, long sites) {
     }
 
-    public record RecentSite(UUID id, String name, String ehrVendor, SiteStatus status) {
-    }
-
-    /** The portfolio at a glance, in three queries whatever the number of sites. */
-    public record Dashboard(long sites, List<StatusCount> byStatus, long messagesPerDay, long peakPerHour,
-            List<RecentSite> recent) {
+    /** Sites per status and the scope's volumes, in two queries whatever the number of sites. */
+    public record Dashboard(long sites, List<StatusCount> byStatus, long messagesPerDay, long peakPerHour) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<TeammateView> team, Dashboard dashboard);
+        static native TemplateInstance home(List<TeammateView> team, Dashboard dashboard, Portfolio.Result portfolio,
+                List<SiteStatus> statuses, List<Verdict> verdicts);
+
+        static native TemplateInstance home$portfolio(Portfolio.Result portfolio);
     }
+
+    @Inject
+    TenantContext tenant;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public TemplateInstance home() {
+    public TemplateInstance home(@RestQuery String verdict, @RestQuery String status, @RestQuery String vendor,
+            @RestQuery String sort, @RestQuery Integer page, @RestHeader("HX-Request") boolean htmx) {
+        Portfolio.Result portfolio = Portfolio.find(tenant.requireWorkspaceId(), new Portfolio.Query(Verdict.parse(verdict),
+                SiteStatus.parse(status), vendor, sort, page == null ? 1 : page));
+        if (htmx) {
+            return Templates.home$portfolio(portfolio);
+        }
         List<TeammateView> team = Member.listByName().stream()
                 .map(m -> new TeammateView(m.displayName, m.role.label))
                 .toList();
-        return Templates.home(team, dashboard());
+        return Templates.home(team, dashboard(), portfolio, Arrays.asList(SiteStatus.values()), Arrays.asList(Verdict.values()));
     }
 
     private static Dashboard dashboard() {
@@ -59,13 +72,10 @@ public class HomeResource {
                 .forEach(r -> counts.put((SiteStatus) r[0], (Long) r[1]));
         Object[] volume = em.createQuery("select coalesce(sum(r.messagesPerDay), 0L), coalesce(sum(r.peakPerHour), 0L)"
                 + " from ScopeRow r", Object[].class).getSingleResult();
-        List<RecentSite> recent = em.createQuery("select new dev.siteready.home.HomeResource$RecentSite(s.id, s.name,"
-                + " s.ehrVendor, s.status) from Site s order by s.createdAt desc, s.id", RecentSite.class)
-                .setMaxResults(5).getResultList();
         List<StatusCount> byStatus = Arrays.stream(SiteStatus.values())
                 .map(st -> new StatusCount(st.label, st.cssClass(), "/sites?status=" + st.name(), counts.getOrDefault(st, 0L)))
                 .toList();
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        return new Dashboard(total, byStatus, ((Number) volume[0]).longValue(), ((Number) volume[1]).longValue(), recent);
+        return new Dashboard(total, byStatus, ((Number) volume[0]).longValue(), ((Number) volume[1]).longValue());
     }
 }

@@ -112,6 +112,12 @@ public class QuestionnaireViews {
 
     /** Whether the question is shown for the subject: always, or when its condition holds. */
     public static boolean visible(Data data, QuestionnaireDefinition definition, Question question, String subject) {
+        return visible(data::value, definition, question, subject);
+    }
+
+    /** The same, reading answers through a lookup by question key and subject. */
+    public static boolean visible(java.util.function.BiFunction<String, String, JsonNode> values,
+            QuestionnaireDefinition definition, Question question, String subject) {
         if (question.showIf() == null || question.showIf().question() == null) {
             return true;
         }
@@ -120,7 +126,7 @@ public class QuestionnaireViews {
             return true; // a condition on a question this version lacks does not hide anything
         }
         String controllingSubject = controlling.repetition() == question.repetition() ? subject : "";
-        return AnswerValues.matches(data.value(controlling.key(), controllingSubject), question.showIf().equals());
+        return AnswerValues.matches(values.apply(controlling.key(), controllingSubject), question.showIf().equals());
     }
 
     public static String domId(String key, String subject) {

@@ -23,19 +23,32 @@ public record Subjects(List<Subject> scopeRows, List<Subject> dataModels, List<S
         Map<String, Subject> scopeRows = new LinkedHashMap<>();
         Map<String, Subject> models = new LinkedHashMap<>();
         for (ScopeRow row : rows) {
-            String direction = row.direction == Direction.INBOUND ? "inbound" : "outbound";
-            scopeRows.putIfAbsent(row.model.name + "|" + row.direction.name(),
-                    new Subject(row.model.name + "|" + row.direction.name(), row.model.name + " (" + direction + ")"));
-            models.putIfAbsent(row.model.name, new Subject(row.model.name, row.model.name));
+            Subject subject = scopeRow(row.model.name, row.direction);
+            scopeRows.putIfAbsent(subject.key(), subject);
+            models.putIfAbsent(row.model.name, dataModel(row.model.name));
         }
         List<Subject> fields = new ArrayList<>();
         for (ScopeRequirement requirement : requirements) {
             if (requirement.kind == ScopeRequirement.Kind.FIELD) {
-                String key = requirement.model.name + "|" + requirement.field.path;
-                fields.add(new Subject(key, requirement.model.name + " " + requirement.field.path));
+                fields.add(requiredField(requirement.model.name, requirement.field.path));
             }
         }
         return new Subjects(List.copyOf(scopeRows.values()), List.copyOf(models.values()), fields);
+    }
+
+    /** A data model in one direction: "Results|INBOUND", shown as "Results (inbound)". */
+    public static Subject scopeRow(String model, Direction direction) {
+        return new Subject(model + "|" + direction.name(),
+                model + " (" + (direction == Direction.INBOUND ? "inbound" : "outbound") + ")");
+    }
+
+    public static Subject dataModel(String model) {
+        return new Subject(model, model);
+    }
+
+    /** A required field: "Results|Visit.VisitNumber", shown as "Results Visit.VisitNumber". */
+    public static Subject requiredField(String model, String path) {
+        return new Subject(model + "|" + path, model + " " + path);
     }
 
     public List<Subject> of(Repeat repeat) {

@@ -40,28 +40,19 @@ public final class SiteList {
         }
     }
 
-    public record Result(List<Row> rows, long total, Query query) {
-        public int pages() {
-            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    public record Result(List<Row> rows, long total, Query query) implements dev.siteready.web.Paged {
+        @Override
+        public int page() {
+            return query.page();
         }
 
-        public boolean hasPrevious() {
-            return query.page() > 1;
-        }
-
-        public boolean hasNext() {
-            return query.page() < pages();
-        }
-
-        public String previousLink() {
-            return link(query.page() - 1);
-        }
-
-        public String nextLink() {
-            return link(query.page() + 1);
+        @Override
+        public int pageSize() {
+            return PAGE_SIZE;
         }
 
         /** The list with the same search, filter and sort, on another page. */
+        @Override
         public String link(int page) {
             return "/sites?q=" + java.net.URLEncoder.encode(query.q(), java.nio.charset.StandardCharsets.UTF_8)
                     + "&status=" + (query.status() == null ? "" : query.status().name()) + "&sort=" + query.sort()

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.TestProfile;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,10 @@ class DemoDataTest {
                 "MEDITECH Expanse", "athenahealth");
         assertThat(sites.select("#site-results tbody td:nth-child(6)").eachText()).noneMatch("0"::equals);
 
+        // the demo answers give the portfolio every verdict
+        for (String verdict : List.of("READY", "FEASIBLE_WITH_WORK", "AT_RISK", "BLOCKED", "INCOMPLETE")) {
+            assertThat(home.selectFirst(".chart-bar[data-verdict=" + verdict + "] .bar-count").text()).as(verdict).isNotEqualTo("0");
+        }
         Document viewerHome = WebSession.signIn(DemoData.VIEWER_EMAIL, DemoData.PASSWORD).page("/");
         assertThat(viewerHome.selectFirst(".who").text()).contains("Viewer");
     }

@@ -1,0 +1,75 @@
+package dev.siteready.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import dev.siteready.scoping.QuestionnaireViews;
+import dev.siteready.scoping.StandardQuestionnaire;
+import dev.siteready.support.BrowserTest;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Maya's journey 3: read the summary, publish a snapshot, answer, see what changed; filter the portfolio. */
+@QuarkusTest
+class FeasibilityBrowserTest extends BrowserTest {
+
+    @Test
+    void publishASnapshotAnswerAQuestionAndSeeWhatChangedThenFilterThePortfolio() {
+        signUp("Browser Feasibility Co", "Maya");
+        onboard("Lakeview Medical Center");
+        onboard("Riverside Health");
+
+        driver.findElement(By.id("feasibility-link")).click();
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Feasibility"));
+        assertThat(driver.findElement(By.cssSelector("#verdict h2")).getText()).endsWith("Incomplete");
+        driver.findElement(By.id("note")).sendKeys("Before the partner call" + Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Snapshot 1"));
+        assertThat(driver.findElement(By.id("snapshot-banner")).getText()).contains("Before the partner call");
+
+        // answer on the questionnaire: results come in local codes only (autosaved by htmx)
+        driver.findElement(By.linkText("Riverside Health")).click();
+        driver.findElement(By.cssSelector("article.project h3 a")).click();
+        driver.findElement(By.id("questionnaire-link")).click();
+        String card = QuestionnaireViews.domId(StandardQuestionnaire.CODE_SYSTEMS, "Results");
+        driver.findElement(By.id(card + "-L")).click();
+        waiting().ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + card + " .save-state"), "Saved"));
+
+        driver.get(base + driver.getCurrentUrl().replaceAll(".*/sites/([^/]+)/.*", "sites/$1/feasibility"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("diff")));
+        assertThat(driver.findElement(By.cssSelector("tr.finding-row[data-rule='COD-1']")).getText()).contains("Work needed")
+                .contains("Code mapping needed for Results");
+        assertThat(driver.findElement(By.id("diff-changed")).getText()).contains("Required code systems");
+        assertThat(driver.findElement(By.id("work")).getText()).contains("effort M");
+
+        // the portfolio: filter by verdict with htmx, the URL follows
+        driver.findElement(By.linkText("Home")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("portfolio-table")));
+        assertThat(driver.findElements(By.cssSelector("tr.portfolio-row"))).hasSize(2);
+        assertThat(driver.findElement(By.cssSelector(".chart-bar[data-verdict='INCOMPLETE']")).getAttribute("aria-label"))
+                .isEqualTo("Incomplete: 2 sites");
+        new Select(driver.findElement(By.id("verdict"))).selectByVisibleText("Blocked");
+        waiting().until(ExpectedConditions.urlContains("verdict=BLOCKED"));
+        waiting().ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("portfolio-results"), "No site matches these filters"));
+        new Select(driver.findElement(By.id("verdict"))).selectByVisibleText("Incomplete");
+        waiting().until(ExpectedConditions.urlContains("verdict=INCOMPLETE"));
+        waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("tr.portfolio-row")).size() == 2);
+    }
+
+    private void onboard(String name) {
+        driver.get(base + "sites/new");
+        driver.findElement(By.cssSelector("input[name=template][value='Lab results']")).click();
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("ehrVendor")).sendKeys("Epic");
+        new Select(driver.findElement(By.id("timeZone"))).selectByVisibleText("America/Chicago");
+        driver.findElement(By.id("contactName")).sendKeys("Pat Lee" + Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), name));
+    }
+}
