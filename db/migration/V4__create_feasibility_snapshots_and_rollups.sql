@@ -107,6 +107,14 @@ BEGIN
 END
 $triggers$;
 
+-- Every site has its row from the start (sites created later get theirs from the trigger above), so a change
+-- always has a row to mark and readers only ever update. site and site_feasibility are forced under RLS
+-- below / since V2; this runs as the owner before site_feasibility gets its policy, with site's lifted
+-- for the one statement.
+ALTER TABLE site NO FORCE ROW LEVEL SECURITY;
+INSERT INTO site_feasibility (workspace_id, site_id) SELECT workspace_id, id FROM site;
+ALTER TABLE site FORCE ROW LEVEL SECURITY;
+
 DO $rls$
 DECLARE t text;
 BEGIN

@@ -107,13 +107,9 @@ public record FeasibilityReport(UUID siteId, String siteName, String ehrVendor, 
     /** The partner's stated daily volume, or else the scope's estimate. */
     static long dailyVolume(ProjectFacts project) {
         if (project.hasQuestionnaire()) {
-            String stated = AnswerValues.text(project.answers().value(StandardQuestionnaire.DAILY_VOLUME, ""));
-            try {
-                if (!stated.isEmpty()) {
-                    return new BigDecimal(stated).longValue();
-                }
-            } catch (NumberFormatException e) {
-                // another shape after a question type change: fall back to the scope
+            BigDecimal stated = FeasibilityRules.number(project.answers().value(StandardQuestionnaire.DAILY_VOLUME, ""));
+            if (stated != null) {
+                return stated.longValue();
             }
         }
         return project.rows().stream().mapToLong(r -> r.messagesPerDay() == null ? 0 : r.messagesPerDay()).sum();

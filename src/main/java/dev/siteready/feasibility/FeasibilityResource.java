@@ -66,13 +66,13 @@ public class FeasibilityResource {
     @GET
     @Produces({ MediaType.TEXT_HTML, "application/pdf", "text/markdown" })
     @Transactional
-    public Response summary(@RestPath UUID siteId, @RestPath String format, @RestQuery Integer since) {
+    public Response summary(@RestPath UUID siteId, @RestPath String format, @RestQuery String since) {
         Site site = site(siteId);
         if ((format == null || format.isEmpty())) {
             return Response.ok(Templates.summary(current(site, since, "", FormErrors.none()))).type(MediaType.TEXT_HTML_TYPE).build();
         }
         FeasibilityReport report = FeasibilityInputs.report(site);
-        return document(report, currentTitle(report), format, report.siteName());
+        return document(report, currentTitle(report), format, "");
     }
 
     @POST
@@ -128,21 +128,24 @@ public class FeasibilityResource {
             return Response.ok(Templates.summary(new ReportPage(siteId, snapshot.report, line(snapshot), null,
                     FeasibilitySnapshot.linesFor(siteId, SNAPSHOTS_LISTED), "", FormErrors.none()))).type(MediaType.TEXT_HTML_TYPE).build();
         }
-        return document(snapshot.report, snapshotTitle(snapshot), m.group(2), snapshot.report.siteName() + "-snapshot-" + snapshot.number);
+        return document(snapshot.report, snapshotTitle(snapshot), m.group(2), "-snapshot-" + snapshot.number);
     }
 
-    static Response document(FeasibilityReport report, FeasibilityDocuments.Title title, String format, String name) {
+    /** The report as a PDF or Markdown download named after the site, e.g. Mercy-General-snapshot-2-feasibility.pdf. */
+    static Response document(FeasibilityReport report, FeasibilityDocuments.Title title, String format, String suffix) {
         if (".pdf".equals(format)) {
-            return download(FeasibilityDocuments.pdf(report, title), "application/pdf", name, "pdf");
+            return download(FeasibilityDocuments.pdf(report, title), "application/pdf", report.siteName(), suffix, "pdf");
         }
         return download(FeasibilityDocuments.markdown(report, title).getBytes(StandardCharsets.UTF_8), "text/markdown; charset=UTF-8",
-                name, "md");
+                report.siteName(), suffix, "md");
     }
 
-    private static ReportPage current(Site site, Integer since, String note, FormErrors errors) {
+    /** The page for the current summary, compared with snapshot {@code since} or else the latest one. */
+    private static ReportPage current(Site site, String since, String note, FormErrors errors) {
         FeasibilityReport report = FeasibilityInputs.report(site);
-        FeasibilitySnapshot compared = since == null ? FeasibilitySnapshot.latest(site.id)
-                : FeasibilitySnapshot.findNumber(site.id, since);
+        FeasibilitySnapshot compared = since != null && since.matches("[0-9]{1,9}")
+                ? FeasibilitySnapshot.findNumber(site.id, Integer.parseInt(since)) : null;
+        compared = compared == null ? FeasibilitySnapshot.latest(site.id) : compared;
         SnapshotDiff diff = compared == null ? null
                 : SnapshotDiff.between(compared.number, QuestionnaireViews.when(compared.publishedAt), compared.report, report);
         return new ReportPage(site.id, report, null, diff, FeasibilitySnapshot.linesFor(site.id, SNAPSHOTS_LISTED), note, errors);
@@ -171,9 +174,9 @@ public class FeasibilityResource {
                         + snapshot.publishedBy + (snapshot.note.isEmpty() ? "" : " · " + snapshot.note));
     }
 
-    static Response download(byte[] body, String type, String name, String extension) {
+    static Response download(byte[] body, String type, String name, String suffix, String extension) {
         String file = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
-        file = (file.isEmpty() ? "site" : file.length() > 80 ? file.substring(0, 80) : file) + "-feasibility." + extension;
+        file = (file.isEmpty() ? "site" : file.length() > 80 ? file.substring(0, 80) : file) + suffix + "-feasibility." + extension;
         return Response.ok(body).type(type).header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                 .header("Cache-Control", "no-store").build();
     }

@@ -250,20 +250,22 @@ public final class FeasibilityRules {
     // ---- the rules ---------------------------------------------------------------------------------------
 
     private static void connection(Evaluation e) {
+        // The questionnaire asks once per data model and direction; a scope may plan the same data set twice
+        // (e.g. by MLLP and by flat file), so each planned method gets its own finding.
         Set<String> seen = new HashSet<>();
         for (ProjectFacts.Row row : e.facts.rows()) {
-            Subject subject = row.subject();
+            Subject asked = row.subject();
+            Subject subject = new Subject(asked.key() + "|" + row.method().name(), asked.label());
             if (!seen.add(subject.key())) {
                 continue;
             }
-            List<Source> sources = List.of(e.scopeSource("Scope: " + subject.label(), "#row-" + row.id()),
-                    e.question(StandardQuestionnaire.CONNECTION_METHODS, subject));
+            List<Source> sources = List.of(e.scopeSource("Scope: " + asked.label(), "#row-" + row.id()),
+                    e.question(StandardQuestionnaire.CONNECTION_METHODS, asked));
             Map<String, String> params = Map.of("method", row.method().label);
             if (e.notAsked(CONNECTION, StandardQuestionnaire.CONNECTION_METHODS, subject, sources)) {
                 continue;
             }
-            JsonNode value = e.value(StandardQuestionnaire.CONNECTION_METHODS, subject);
-            List<String> chosen = AnswerValues.chosen(value);
+            List<String> chosen = AnswerValues.chosen(e.value(StandardQuestionnaire.CONNECTION_METHODS, asked));
             if (chosen.isEmpty()) {
                 e.add(CONNECTION, "unknown", subject, params, sources);
             } else if (chosen.contains(row.method().name())) {
@@ -435,7 +437,12 @@ public final class FeasibilityRules {
 
     private static void codes(Evaluation e) {
         Set<String> mapped = new HashSet<>();
+        Set<String> inScope = new HashSet<>();
+        e.facts.subjects().dataModels().forEach(m -> inScope.add(m.key()));
         for (ProjectFacts.CodeNeed need : e.facts.codeSystems()) {
+            if (!inScope.contains(need.model())) {
+                continue; // the questionnaire asks code systems only for data models in scope
+            }
             Subject model = Subjects.dataModel(need.model());
             Subject subject = new Subject(need.model() + "|" + need.code(), need.model() + " · " + codeLabel(need.code()));
             List<Source> sources = List.of(e.scopeSource("Required code system: " + subject.label(), "#requirements-heading"),
@@ -558,8 +565,8 @@ public final class FeasibilityRules {
                 all.put("template", facts.answers() == null ? "" : facts.answers().templateLabel());
             }
             return new Finding(rule.id(), rule.area(), rule.title(), facts == null ? null : facts.projectId(),
-                    facts == null ? "" : facts.projectName(), subjectKey, subject, outcome.status(), outcome.severity(),
-                    outcome.effort(), fill(outcome.explanation(), all), sources);
+                    facts == null ? "" : facts.projectName(), subjectKey, subject, outcome.key(), outcome.status(),
+                    outcome.severity(), outcome.effort(), fill(outcome.explanation(), all), sources);
         }
     }
 
@@ -600,10 +607,12 @@ public final class FeasibilityRules {
         return label == null ? code : label;
     }
 
-    private static BigDecimal number(JsonNode value) {
+    /** A count or volume: a positive number, else null (zero or less cannot be meant, and is treated as unanswered). */
+    static BigDecimal number(JsonNode value) {
         String text = AnswerValues.text(value);
         try {
-            return text.isEmpty() ? null : new BigDecimal(text);
+            BigDecimal n = text.isEmpty() ? null : new BigDecimal(text);
+            return n == null || n.signum() <= 0 ? null : n;
         } catch (NumberFormatException e) {
             return null; // a value of another shape (the question's type changed): treated as unanswered
         }

@@ -14,11 +14,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Finding(String ruleId, Area area, String title, UUID projectId, String projectName, String subjectKey,
-        String subject, Status status, Severity severity, Effort effort, String explanation, List<Source> sources) {
+        String subject, String outcome, Status status, Severity severity, Effort effort, String explanation,
+        List<Source> sources) {
 
     public Finding {
         subjectKey = subjectKey == null ? "" : subjectKey;
         subject = subject == null ? "" : subject;
+        outcome = outcome == null ? "" : outcome;
         status = status == null ? Status.UNKNOWN : status;
         severity = severity == null ? Severity.NONE : severity;
         effort = effort == null ? Effort.NONE : effort;

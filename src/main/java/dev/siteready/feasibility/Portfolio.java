@@ -20,6 +20,7 @@ import dev.siteready.scoping.QuestionnaireView.Progress;
 import dev.siteready.site.SiteStatus;
 import dev.siteready.web.Paged;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Every site with its verdict, completion, go-live date and volume: filtered, sorted and paged in the
@@ -73,7 +74,9 @@ public final class Portfolio {
     public record Bar(Verdict verdict, long sites, String link, int y, int width) {
     }
 
-    public record Result(List<Row> rows, long total, Query query, List<Bar> bars, List<String> vendors) implements Paged {
+    /** A page of the portfolio; {@code updating}: sites whose rollup another request is recomputing right now. */
+    public record Result(List<Row> rows, long total, Query query, List<Bar> bars, List<String> vendors, int updating)
+            implements Paged {
         @Override
         public int page() {
             return query.page();
@@ -108,7 +111,7 @@ public final class Portfolio {
     }
 
     public static Result find(UUID workspaceId, Query query) {
-        refreshStale(workspaceId);
+        int updating = refreshStale(workspaceId);
         var em = Panache.getEntityManager();
         String filters = " FROM site s LEFT JOIN site_feasibility f ON f.workspace_id = s.workspace_id AND f.site_id = s.id"
                 + " WHERE s.workspace_id = :ws AND (:status = '' OR s.status = :status)"
@@ -141,7 +144,7 @@ public final class Portfolio {
         @SuppressWarnings("unchecked")
         List<String> vendors = em.createNativeQuery("SELECT DISTINCT s.ehr_vendor FROM site s WHERE s.workspace_id = :ws"
                 + " AND s.ehr_vendor <> '' ORDER BY 1 LIMIT 200").setParameter("ws", workspaceId).getResultList();
-        return new Result(rows, total, query, bars(counts, query), vendors);
+        return new Result(rows, total, query, bars(counts, query), vendors, updating);
     }
 
     private static List<Bar> bars(Map<Verdict, Long> counts, Query query) {
@@ -161,45 +164,52 @@ public final class Portfolio {
     }
 
     /**
-     * Recomputes the rollups of sites whose inputs changed since they were computed (or that have none),
-     * a batch at a time. A result is stored only if no change arrived after its inputs were read.
+     * Recomputes the rollups of sites whose inputs changed since they were computed, a batch at a time, each
+     * batch in a short transaction of its own. A result is stored only if no change arrived after its inputs
+     * were read. Returns how many sites were left stale because another request is refreshing them.
      */
-    static void refreshStale(UUID workspaceId) {
-        var em = Panache.getEntityManager();
+    static int refreshStale(UUID workspaceId) {
         List<Object[]> stale = stale(workspaceId);
         if (stale.isEmpty()) {
-            return;
+            return 0;
         }
-        // Many people opening the home page after a large change would otherwise all recompute the same sites:
-        // one request per workspace does it, the others wait for it and then find (almost) nothing left to do.
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('site_feasibility:' || cast(:ws as text), 0))")
+        // One request per workspace refreshes; people opening the home page meanwhile see the rollups as they
+        // are (with a note) instead of all recomputing the same sites or queueing behind each other.
+        Boolean mine = (Boolean) Panache.getEntityManager()
+                .createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended('site_feasibility:' || cast(:ws as text), 0))")
                 .setParameter("ws", workspaceId.toString()).getSingleResult();
-        stale = stale(workspaceId);
+        if (!Boolean.TRUE.equals(mine)) {
+            return stale.size();
+        }
         for (int from = 0; from < stale.size(); from += REFRESH_BATCH) {
             List<Object[]> batch = stale.subList(from, Math.min(stale.size(), from + REFRESH_BATCH));
-            Map<UUID, String> names = new LinkedHashMap<>();
-            Map<UUID, Object[]> heads = new LinkedHashMap<>();
-            batch.forEach(r -> {
-                names.put((UUID) r[0], (String) r[1]);
-                heads.put((UUID) r[0], r);
-            });
-            Map<UUID, List<ProjectFacts>> facts = FeasibilityInputs.load(names);
-            ArrayNode rows = JSON.createArrayNode();
-            OffsetDateTime now = OffsetDateTime.now();
-            facts.forEach((siteId, projects) -> {
-                Object[] head = heads.get(siteId);
-                rows.add(rollup(siteId, ((Number) head[3]).longValue(),
-                        FeasibilityReport.of(siteId, (String) head[1], (String) head[2], projects, now)));
-            });
-            store(workspaceId, rows);
+            QuarkusTransaction.requiringNew().run(() -> refresh(workspaceId, batch));
         }
+        return 0;
+    }
+
+    private static void refresh(UUID workspaceId, List<Object[]> batch) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        Map<UUID, Object[]> heads = new LinkedHashMap<>();
+        batch.forEach(r -> {
+            names.put((UUID) r[0], (String) r[1]);
+            heads.put((UUID) r[0], r);
+        });
+        ArrayNode rows = JSON.createArrayNode();
+        OffsetDateTime now = OffsetDateTime.now();
+        FeasibilityInputs.load(names).forEach((siteId, projects) -> {
+            Object[] head = heads.get(siteId);
+            rows.add(rollup(siteId, ((Number) head[3]).longValue(),
+                    FeasibilityReport.of(siteId, (String) head[1], (String) head[2], projects, now)));
+        });
+        store(workspaceId, rows);
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object[]> stale(UUID workspaceId) {
-        return Panache.getEntityManager().createNativeQuery("SELECT s.id, s.name, s.ehr_vendor, coalesce(f.inputs_version, 0)"
-                + " FROM site s LEFT JOIN site_feasibility f ON f.workspace_id = s.workspace_id AND f.site_id = s.id"
-                + " WHERE s.workspace_id = :ws AND (f.site_id IS NULL OR f.computed_version < f.inputs_version) ORDER BY s.id")
+        return Panache.getEntityManager().createNativeQuery("SELECT s.id, s.name, s.ehr_vendor, f.inputs_version"
+                + " FROM site s JOIN site_feasibility f ON f.workspace_id = s.workspace_id AND f.site_id = s.id"
+                + " WHERE s.workspace_id = :ws AND f.computed_version < f.inputs_version ORDER BY s.id")
                 .setParameter("ws", workspaceId).getResultList();
     }
 
@@ -229,20 +239,14 @@ public final class Portfolio {
             throw new IllegalStateException(e);
         }
         Panache.getEntityManager().createNativeQuery("""
-                INSERT INTO site_feasibility (workspace_id, site_id, inputs_version, computed_version, verdict, answered, questions,
-                    open_questions, work_items, effort_s, effort_m, effort_l, go_live, messages_per_day, computed_at)
-                SELECT cast(:ws as uuid), r.site_id, r.inputs_version, r.inputs_version, r.verdict, r.answered, r.questions,
-                    r.open_questions, r.work_items, r.effort_s, r.effort_m, r.effort_l, r.go_live, r.messages_per_day, now()
-                FROM jsonb_to_recordset(cast(:rows as jsonb)) AS r(site_id uuid, inputs_version bigint, verdict text, answered int,
-                    questions int, open_questions int, work_items int, effort_s int, effort_m int, effort_l int, go_live date,
-                    messages_per_day bigint)
-                ORDER BY r.site_id
-                ON CONFLICT (workspace_id, site_id) DO UPDATE SET computed_version = EXCLUDED.computed_version,
-                    verdict = EXCLUDED.verdict, answered = EXCLUDED.answered, questions = EXCLUDED.questions,
-                    open_questions = EXCLUDED.open_questions, work_items = EXCLUDED.work_items, effort_s = EXCLUDED.effort_s,
-                    effort_m = EXCLUDED.effort_m, effort_l = EXCLUDED.effort_l, go_live = EXCLUDED.go_live,
-                    messages_per_day = EXCLUDED.messages_per_day, computed_at = EXCLUDED.computed_at
-                WHERE site_feasibility.inputs_version = EXCLUDED.inputs_version
+                UPDATE site_feasibility f SET computed_version = r.inputs_version, verdict = r.verdict, answered = r.answered,
+                    questions = r.questions, open_questions = r.open_questions, work_items = r.work_items, effort_s = r.effort_s,
+                    effort_m = r.effort_m, effort_l = r.effort_l, go_live = r.go_live, messages_per_day = r.messages_per_day,
+                    computed_at = now()
+                FROM (SELECT * FROM jsonb_to_recordset(cast(:rows as jsonb)) AS x(site_id uuid, inputs_version bigint, verdict text,
+                    answered int, questions int, open_questions int, work_items int, effort_s int, effort_m int, effort_l int,
+                    go_live date, messages_per_day bigint)) r
+                WHERE f.workspace_id = cast(:ws as uuid) AND f.site_id = r.site_id AND f.inputs_version = r.inputs_version
                 """).setParameter("ws", workspaceId.toString()).setParameter("rows", json).executeUpdate();
     }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * What changed between a published snapshot and now. Findings are matched by project, rule and subject:
  * added (open now, not open then), resolved (open then, met or gone now), changed (open both times, with
- * another status, severity, effort or explanation).
+ * another status, severity, effort or rule outcome).
  */
 public record SnapshotDiff(int number, String publishedAt, Verdict before, Verdict now, List<Finding> added,
         List<Finding> resolved, List<Change> changed) {
@@ -28,7 +28,7 @@ public record SnapshotDiff(int number, String publishedAt, Verdict before, Verdi
             if (finding.isOpen() && (old == null || !old.isOpen())) {
                 added.add(finding);
             } else if (finding.isOpen() && (old.status() != finding.status() || old.severity() != finding.severity()
-                    || old.effort() != finding.effort() || !Objects.equals(old.explanation(), finding.explanation()))) {
+                    || old.effort() != finding.effort() || !sameOutcome(old, finding))) {
                 changed.add(new Change(old, finding));
             }
         });
@@ -39,6 +39,17 @@ public record SnapshotDiff(int number, String publishedAt, Verdict before, Verdi
             }
         });
         return new SnapshotDiff(number, publishedAt, before.verdict(), now.verdict(), added, resolved, changed);
+    }
+
+    /**
+     * Same rule outcome; its wording is not compared (it names the site and project, which may be renamed).
+     * Snapshots published before findings carried their outcome compare by explanation.
+     */
+    private static boolean sameOutcome(Finding a, Finding b) {
+        if (a.outcome().isEmpty() || b.outcome().isEmpty()) {
+            return Objects.equals(a.explanation(), b.explanation());
+        }
+        return a.outcome().equals(b.outcome());
     }
 
     private static Map<String, Finding> index(List<Finding> findings) {

@@ -53,9 +53,10 @@ public class HomeResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance home(@RestQuery String verdict, @RestQuery String status, @RestQuery String vendor,
-            @RestQuery String sort, @RestQuery Integer page, @RestHeader("HX-Request") boolean htmx) {
+            @RestQuery String sort, @RestQuery String page, @RestHeader("HX-Request") boolean htmx) {
+        int pageNumber = page != null && page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 1;
         Portfolio.Result portfolio = Portfolio.find(tenant.requireWorkspaceId(), new Portfolio.Query(Verdict.parse(verdict),
-                SiteStatus.parse(status), vendor, sort, page == null ? 1 : page));
+                SiteStatus.parse(status), vendor, sort, pageNumber));
         if (htmx) {
             return Templates.home$portfolio(portfolio);
         }

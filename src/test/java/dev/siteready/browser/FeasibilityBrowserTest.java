@@ -33,10 +33,10 @@ class FeasibilityBrowserTest extends BrowserTest {
 
         // answer on the questionnaire: results come in local codes only (autosaved by htmx)
         driver.findElement(By.linkText("Riverside Health")).click();
-        driver.findElement(By.cssSelector("article.project h3 a")).click();
-        driver.findElement(By.id("questionnaire-link")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("article.project h3 a"))).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("questionnaire-link"))).click();
         String card = QuestionnaireViews.domId(StandardQuestionnaire.CODE_SYSTEMS, "Results");
-        driver.findElement(By.id(card + "-L")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id(card + "-L"))).click();
         waiting().ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + card + " .save-state"), "Saved"));
 

@@ -119,6 +119,27 @@ class FeasibilityRulesTest {
     }
 
     @Test
+    void theSameDataSetPlannedTwiceIsCheckedForEachMethod() {
+        Facts f = facts().answer(CONNECTION_METHODS, "Results|INBOUND", "[\"HL7V2_MLLP\",\"FHIR\"]");
+        f.rows.add(new ProjectFacts.Row(UUID.randomUUID(), "Results", Direction.INBOUND, ConnectionMethod.FLAT_FILE, 10, 1));
+        assertThat(f.of("CONN-1")).extracting(Finding::status).containsExactly(Status.MET, Status.WORK);
+    }
+
+    @Test
+    void aCodeSystemRequiredForADataModelOutOfScopeIsNotAsked() {
+        Facts f = facts().allMet();
+        f.codes.add(new ProjectFacts.CodeNeed("Orders", "LN"));
+        assertThat(f.of("COD-1")).hasSize(1);
+        assertThat(Verdict.of(FeasibilityRules.evaluate(f.build()))).isEqualTo(Verdict.READY);
+    }
+
+    @Test
+    void countsAndVolumesOfZeroOrLessCountAsUnanswered() {
+        assertThat(facts().answer(PATIENT_ID_COUNT, "\"0\"").one("PAT-2").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(facts().answer(DAILY_VOLUME, "\"-5\"").one("VOL-1").status()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
     void dataRequirementEveryEffortAndUnknowns() {
         String subject = "Results|Orders[].Results[].Code";
         assertThat(facts().one("DATA-1").status()).isEqualTo(Status.UNKNOWN);
@@ -314,6 +335,6 @@ class FeasibilityRulesTest {
     }
 
     static Finding finding(Status status, Severity severity) {
-        return new Finding("T-1", Finding.Area.DATA, "Test", PROJECT, "P", status.name(), "", status, severity, Effort.S, "", List.of());
+        return new Finding("T-1", Finding.Area.DATA, "Test", PROJECT, "P", status.name(), "", "x", status, severity, Effort.S, "", List.of());
     }
 }

@@ -268,6 +268,8 @@ class FeasibilityTest {
         assertThat(f.owner.page("/?vendor=epic&sort=completion").select("tr.portfolio-row").first().attr("data-site"))
                 .isEqualTo(second.toString());
         assertThat(f.owner.page("/?verdict=BOGUS&sort=%3Cscript%3E&page=-4").select("tr.portfolio-row")).hasSize(2);
+        assertThat(f.owner.page("/?page=abc&vendor=" + "x".repeat(1000)).getElementById("portfolio-table")).isNull();
+        assertThat(f.owner.page(f.summary() + "?since=abc").selectFirst("h1").text()).isEqualTo("Feasibility");
     }
 
     static long[] versions(UUID workspace, UUID site) {
