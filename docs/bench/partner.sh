@@ -22,7 +22,7 @@ SITEREADY_DATA_DIR="$DATA" QUARKUS_HTTP_PORT=$PORT SITEREADY_PARTNER_LOOKUPS_PER
   java -jar "$JAR" >/tmp/siteready-partner-bench.log 2>&1 &
 APP=$!
 JAR_COOKIES=$(mktemp)
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA" "$JAR_COOKIES"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA" "$JAR_COOKIES"' EXIT
 until curl -fs -o /dev/null "$URL/q/health/ready"; do kill -0 $APP || exit 1; sleep 0.2; done
 
 curl -fs -c "$JAR_COOKIES" -o /dev/null "$URL/signup"

@@ -13,7 +13,7 @@ JAR=target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests"; exit 1; }
 SITEREADY_DATA_DIR="$DATA" QUARKUS_HTTP_PORT=$PORT java -jar "$JAR" >/tmp/siteready-sites-bench.log 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA" "$JAR_COOKIES"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA" "$JAR_COOKIES"' EXIT
 until curl -fs -o /dev/null "$URL/q/health/ready"; do kill -0 $APP || exit 1; sleep 0.2; done
 
 JAR_COOKIES=$(mktemp)
