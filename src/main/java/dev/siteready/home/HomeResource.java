@@ -53,11 +53,12 @@ public class HomeResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance home(@RestQuery String verdict, @RestQuery String status, @RestQuery String vendor,
-            @RestQuery String sort, @RestQuery String page, @RestHeader("HX-Request") boolean htmx) {
+            @RestQuery String sort, @RestQuery String page, @RestHeader("HX-Request") boolean htmx,
+            @RestHeader("HX-History-Restore-Request") boolean historyRestore) {
         int pageNumber = page != null && page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 1;
         Portfolio.Result portfolio = Portfolio.find(tenant.requireWorkspaceId(), new Portfolio.Query(Verdict.parse(verdict),
                 SiteStatus.parse(status), vendor, sort, pageNumber));
-        if (htmx) {
+        if (htmx && !historyRestore) { // htmx restoring history without its cache wants the whole page
             return Templates.home$portfolio(portfolio);
         }
         List<TeammateView> team = Member.listByName().stream()

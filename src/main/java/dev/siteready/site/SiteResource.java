@@ -86,11 +86,13 @@ public class SiteResource {
     @GET
     @Transactional
     public TemplateInstance list(@RestQuery String q, @RestQuery String status, @RestQuery String sort,
-            @RestQuery Integer page, @RestHeader("HX-Request") boolean htmx) {
+            @RestQuery Integer page, @RestHeader("HX-Request") boolean htmx,
+            @RestHeader("HX-History-Restore-Request") boolean historyRestore) {
         SiteList.Result result = SiteList.find(new SiteList.Query(q, SiteStatus.parse(status), sort,
                 page == null ? 1 : page));
         List<SiteStatus> statuses = Arrays.asList(SiteStatus.values());
-        return htmx ? Templates.list$results(result, statuses) : Templates.list(result, statuses);
+        // htmx restoring history without its cache asks with HX-Request too, and wants the whole page
+        return htmx && !historyRestore ? Templates.list$results(result, statuses) : Templates.list(result, statuses);
     }
 
     @GET

@@ -263,6 +263,11 @@ class FeasibilityTest {
         assertThat(filtered.selectFirst("#verdict option[selected]").val()).isEqualTo("FEASIBLE_WITH_WORK");
         Response fragment = f.owner.get("/?verdict=INCOMPLETE", Map.of("HX-Request", "true"));
         assertThat(fragment.asString()).doesNotContain("<html");
+        assertThat(f.owner.get("/?verdict=INCOMPLETE", Map.of("HX-Request", "true", "HX-History-Restore-Request", "true")).asString())
+                .contains("<html");
+        assertThat(f.owner.get("/sites?q=x", Map.of("HX-Request", "true", "HX-History-Restore-Request", "true")).asString())
+                .contains("<html");
+        assertThat(f.owner.get("/sites?q=x", Map.of("HX-Request", "true")).asString()).doesNotContain("<html");
         assertThat(Jsoup.parse(fragment.asString()).select("tr.portfolio-row").eachAttr("data-site")).containsExactly(second.toString());
         assertThat(f.owner.page("/?vendor=Cerner").getElementById("portfolio-table")).isNull();
         assertThat(f.owner.page("/?vendor=epic&sort=completion").select("tr.portfolio-row").first().attr("data-site"))
