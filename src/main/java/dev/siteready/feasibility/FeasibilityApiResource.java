@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import dev.siteready.site.SiteResource;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,7 +34,7 @@ public class FeasibilityApiResource {
     @Operation(summary = "A site's feasibility summary as it is now",
             description = "JSON at .../feasibility; the same summary as a PDF at .../feasibility.pdf and as Markdown at .../feasibility.md.")
     public Response get(@RestPath UUID siteId, @RestPath String format) {
-        FeasibilityReport report = FeasibilityInputs.report(FeasibilityResource.site(siteId));
+        FeasibilityReport report = FeasibilityInputs.report(SiteResource.site(siteId));
         if (format == null || format.isEmpty()) {
             return Response.ok(new FeasibilityJson(report, report.headline(), report.completionPercent(), report.effort()))
                     .type(MediaType.APPLICATION_JSON_TYPE).build();

@@ -66,10 +66,6 @@ public record FeasibilityReport(UUID siteId, String siteName, String ehrVendor, 
         public long total() {
             return small + medium + large;
         }
-
-        public String largest() {
-            return large > 0 ? "L" : medium > 0 ? "M" : small > 0 ? "S" : "—";
-        }
     }
 
     public static FeasibilityReport of(UUID siteId, String siteName, String ehrVendor, List<ProjectFacts> projects,
@@ -173,10 +169,6 @@ public record FeasibilityReport(UUID siteId, String siteName, String ehrVendor, 
         return findings.stream().filter(f -> f.status() == Status.WORK || f.status() == Status.WARNING || f.status() == Status.BLOCKED)
                 .sorted(Comparator.comparing((Finding f) -> f.status() != Status.BLOCKED).thenComparing(f -> -f.severity().ordinal()))
                 .toList();
-    }
-
-    public List<Finding> unknowns() {
-        return findings.stream().filter(f -> f.status() == Status.UNKNOWN).toList();
     }
 
     public EffortRollup effort() {

@@ -12,6 +12,8 @@ import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.site.Site;
+import dev.siteready.site.SiteResource;
+import dev.siteready.web.Downloads;
 import dev.siteready.web.Flash;
 import dev.siteready.web.FormErrors;
 import dev.siteready.web.PlainText;
@@ -67,7 +69,7 @@ public class FeasibilityResource {
     @Produces({ MediaType.TEXT_HTML, "application/pdf", "text/markdown" })
     @Transactional
     public Response summary(@RestPath UUID siteId, @RestPath String format, @RestQuery String since) {
-        Site site = site(siteId);
+        Site site = SiteResource.site(siteId);
         if ((format == null || format.isEmpty())) {
             return Response.ok(Templates.summary(current(site, since, "", FormErrors.none()))).type(MediaType.TEXT_HTML_TYPE).build();
         }
@@ -82,7 +84,7 @@ public class FeasibilityResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response publish(@RestPath UUID siteId, @RestPath String format, @RestForm String note) {
-        Site site = site(siteId);
+        Site site = SiteResource.site(siteId);
         if (!(format == null || format.isEmpty())) {
             throw new NotFoundException();
         }
@@ -115,7 +117,7 @@ public class FeasibilityResource {
     @Produces({ MediaType.TEXT_HTML, "application/pdf", "text/markdown" })
     @Transactional
     public Response snapshot(@RestPath UUID siteId, @RestPath String format, @RestPath String number) {
-        Site site = site(siteId);
+        Site site = SiteResource.site(siteId);
         if (!(format == null || format.isEmpty())) {
             throw new NotFoundException();
         }
@@ -134,10 +136,16 @@ public class FeasibilityResource {
     /** The report as a PDF or Markdown download named after the site, e.g. Mercy-General-snapshot-2-feasibility.pdf. */
     static Response document(FeasibilityReport report, FeasibilityDocuments.Title title, String format, String suffix) {
         if (".pdf".equals(format)) {
-            return download(FeasibilityDocuments.pdf(report, title), "application/pdf", report.siteName(), suffix, "pdf");
+            return Downloads.attachment(FeasibilityDocuments.pdf(report, title), "application/pdf",
+                    shortName(report) + suffix + "-feasibility", "pdf");
         }
-        return download(FeasibilityDocuments.markdown(report, title).getBytes(StandardCharsets.UTF_8), "text/markdown; charset=UTF-8",
-                report.siteName(), suffix, "md");
+        return Downloads.attachment(FeasibilityDocuments.markdown(report, title).getBytes(StandardCharsets.UTF_8),
+                "text/markdown; charset=UTF-8", shortName(report) + suffix + "-feasibility", "md");
+    }
+
+    /** The site's name, cut so that a snapshot's suffix always fits the file name. */
+    private static String shortName(FeasibilityReport report) {
+        return report.siteName().length() > 60 ? report.siteName().substring(0, 60) : report.siteName();
     }
 
     /** The page for the current summary, compared with snapshot {@code since} or else the latest one. */
@@ -149,14 +157,6 @@ public class FeasibilityResource {
         SnapshotDiff diff = compared == null ? null
                 : SnapshotDiff.between(compared.number, QuestionnaireViews.when(compared.publishedAt), compared.report, report);
         return new ReportPage(site.id, report, null, diff, FeasibilitySnapshot.linesFor(site.id, SNAPSHOTS_LISTED), note, errors);
-    }
-
-    static Site site(UUID siteId) {
-        Site site = Site.findById(siteId);
-        if (site == null) {
-            throw new NotFoundException();
-        }
-        return site;
     }
 
     private static FeasibilitySnapshot.Line line(FeasibilitySnapshot s) {
@@ -172,12 +172,5 @@ public class FeasibilityResource {
         return new FeasibilityDocuments.Title("Feasibility: " + snapshot.report.siteName(),
                 "Snapshot " + snapshot.number + ", published " + QuestionnaireViews.when(snapshot.publishedAt) + " by "
                         + snapshot.publishedBy + (snapshot.note.isEmpty() ? "" : " · " + snapshot.note));
-    }
-
-    static Response download(byte[] body, String type, String name, String suffix, String extension) {
-        String file = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
-        file = (file.isEmpty() ? "site" : file.length() > 80 ? file.substring(0, 80) : file) + suffix + "-feasibility." + extension;
-        return Response.ok(body).type(type).header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-                .header("Cache-Control", "no-store").build();
     }
 }

@@ -2,7 +2,6 @@ package dev.siteready.feasibility;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.siteready.scoping.AnswerValues;
 import dev.siteready.scoping.QuestionnaireView.Progress;
 import dev.siteready.site.SiteStatus;
 import dev.siteready.web.Paged;
@@ -35,16 +35,14 @@ public final class Portfolio {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Sort keys offered in the UI, to their ORDER BY (verdict: most severe first). */
-    static final Map<String, String> SORTS = new LinkedHashMap<>();
-    static {
-        SORTS.put("name", "lower(s.name), s.id");
-        SORTS.put("verdict", "CASE f.verdict WHEN 'BLOCKED' THEN 0 WHEN 'AT_RISK' THEN 1 WHEN 'INCOMPLETE' THEN 2"
-                + " WHEN 'FEASIBLE_WITH_WORK' THEN 3 WHEN 'READY' THEN 4 ELSE 5 END, lower(s.name), s.id");
-        SORTS.put("completion", "CASE WHEN f.questions > 0 THEN f.answered::float / f.questions ELSE 0 END, lower(s.name), s.id");
-        SORTS.put("golive", "f.go_live NULLS LAST, lower(s.name), s.id");
-        SORTS.put("volume", "f.messages_per_day DESC NULLS LAST, lower(s.name), s.id");
-        SORTS.put("status", "s.status, lower(s.name), s.id");
-    }
+    static final Map<String, String> SORTS = Map.of(
+            "name", "lower(s.name), s.id",
+            "verdict", "CASE f.verdict WHEN 'BLOCKED' THEN 0 WHEN 'AT_RISK' THEN 1 WHEN 'INCOMPLETE' THEN 2"
+                    + " WHEN 'FEASIBLE_WITH_WORK' THEN 3 WHEN 'READY' THEN 4 ELSE 5 END, lower(s.name), s.id",
+            "completion", "CASE WHEN f.questions > 0 THEN f.answered::float / f.questions ELSE 0 END, lower(s.name), s.id",
+            "golive", "f.go_live NULLS LAST, lower(s.name), s.id",
+            "volume", "f.messages_per_day DESC NULLS LAST, lower(s.name), s.id",
+            "status", "s.status, lower(s.name), s.id");
 
     public record Query(Verdict verdict, SiteStatus status, String vendor, String sort, int page) {
         public Query {
@@ -94,10 +92,6 @@ public final class Portfolio {
 
         public String sortLink(String sort) {
             return Portfolio.link(query.verdict(), query.status(), query.vendor(), sort, 1);
-        }
-
-        public long sitesWithVerdict() {
-            return bars.stream().mapToLong(Bar::sites).sum();
         }
     }
 
@@ -226,7 +220,7 @@ public final class Portfolio {
         row.put("effort_s", effort.small());
         row.put("effort_m", effort.medium());
         row.put("effort_l", effort.large());
-        row.put("go_live", isDate(report.goLive()) ? report.goLive() : null);
+        row.put("go_live", AnswerValues.date(report.goLive()));
         row.put("messages_per_day", report.messagesPerDay());
         return row;
     }
@@ -248,14 +242,5 @@ public final class Portfolio {
                     go_live date, messages_per_day bigint)) r
                 WHERE f.workspace_id = cast(:ws as uuid) AND f.site_id = r.site_id AND f.inputs_version = r.inputs_version
                 """).setParameter("ws", workspaceId.toString()).setParameter("rows", json).executeUpdate();
-    }
-
-    private static boolean isDate(String s) {
-        try {
-            LocalDate.parse(s);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 }

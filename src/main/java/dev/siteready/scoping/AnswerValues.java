@@ -195,7 +195,8 @@ public final class AnswerValues {
         }
     }
 
-    static String date(String s) {
+    /** The date as YYYY-MM-DD if it is one between 1900 and 2199, else null. */
+    public static String date(String s) {
         try {
             LocalDate d = LocalDate.parse(s);
             return d.getYear() < 1900 || d.getYear() > 2199 ? null : d.toString();

@@ -270,9 +270,8 @@ public class QuestionnaireResource {
                 }
             }
         }
-        String file = ("questionnaire-" + questionnaire.project.site.name + ".csv").replaceAll("[^A-Za-z0-9._-]", "_");
-        return Response.ok(out.toString()).type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+        return dev.siteready.web.Downloads.attachment(out.toString(), "text/csv; charset=UTF-8",
+                "questionnaire-" + questionnaire.project.site.name, "csv");
     }
 
     /** Spreadsheet programs run cells that start like a formula; a leading quote keeps them text. */

@@ -255,7 +255,8 @@ public class SiteResource {
         return Flash.seeOther("/sites", "Site " + site.name + " and its projects were deleted.");
     }
 
-    static Site site(UUID id) {
+    /** The site of this workspace with that id; 404 for any other id, including another workspace's. */
+    public static Site site(UUID id) {
         Site site = Site.findById(id);
         if (site == null) {
             throw new NotFoundException();
