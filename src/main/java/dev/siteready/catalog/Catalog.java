@@ -107,7 +107,7 @@ public class Catalog {
             throw new CatalogException("event", label + " is part of the built-in catalog and stays.");
         }
         if (event.isUsed()) {
-            throw new CatalogException("event", label + " is in a project's scope, so it cannot be removed.");
+            throw new CatalogException("event", label + " is in a project's scope or its test history, so it cannot be removed.");
         }
         event.delete();
         log(CatalogChange.Kind.EVENT_REMOVED, by, "Event " + label + " removed (it was unused)");

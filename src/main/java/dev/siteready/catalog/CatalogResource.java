@@ -191,7 +191,7 @@ public class CatalogResource {
     @SuppressWarnings("unchecked")
     private List<ModelView> models() {
         Set<UUID> usedEvents = new HashSet<>(em.createNativeQuery(
-                "SELECT DISTINCT event_id FROM scope_row_event", UUID.class).getResultList());
+                "SELECT event_id FROM scope_row_event UNION SELECT event_id FROM checklist_item", UUID.class).getResultList());
         Set<UUID> usedFields = new HashSet<>(em.createNativeQuery(
                 "SELECT DISTINCT field_id FROM scope_requirement WHERE field_id IS NOT NULL", UUID.class).getResultList());
         Map<UUID, List<EventView>> events = DataModelEvent.listAll().stream().collect(Collectors.groupingBy(

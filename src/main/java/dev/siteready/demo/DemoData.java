@@ -52,6 +52,9 @@ public class DemoData {
     @Inject
     DemoAnswers answers;
 
+    @Inject
+    DemoTesting testing;
+
     /** Twenty health systems across vendors, time zones and stages, each from one of the default templates. */
     static final List<SiteDraft> SITES = List.of(
             site("Riverside Health", "Epic", "America/Chicago", "LIVE", "Pat Lee", "Interface analyst", "Lab results"),
@@ -93,6 +96,8 @@ public class DemoData {
             });
             QuarkusTransaction.requiringNew().run(() -> SITES.forEach(site -> onboarding.createSite(site)));
             QuarkusTransaction.requiringNew().run(() -> Site.<Site>listAll().forEach(answers::answer));
+            QuarkusTransaction.requiringNew().run(() -> testing.load(created.workspaceId(),
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
             LOG.infof("Demo workspace created (id %s)", created.workspaceId());
         }
         LOG.infof("Demo data is on. Sign in as %s (owner) or %s (viewer) with the password \"%s\".", OWNER_EMAIL,

@@ -1,5 +1,7 @@
 package dev.siteready.feasibility;
 
+import dev.siteready.testing.CurrentPhase;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -34,13 +36,21 @@ public final class Portfolio {
     static final int REFRESH_BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * A site's go-live date: from its projects' testing plans (the earliest go-live, actual once passed, else
+     * planned), else the date the partner gave in the questionnaire.
+     */
+    static final String GO_LIVE = "coalesce((SELECT min(coalesce(t.actual_end, t.planned_start)) FROM test_phase t"
+            + " JOIN project p ON p.workspace_id = t.workspace_id AND p.id = t.project_id WHERE p.workspace_id = s.workspace_id"
+            + " AND p.site_id = s.id AND t.kind = 'GO_LIVE'), f.go_live)";
+
     /** Sort keys offered in the UI, to their ORDER BY (verdict: most severe first). */
     static final Map<String, String> SORTS = Map.of(
             "name", "lower(s.name), s.id",
             "verdict", "CASE f.verdict WHEN 'BLOCKED' THEN 0 WHEN 'AT_RISK' THEN 1 WHEN 'INCOMPLETE' THEN 2"
                     + " WHEN 'FEASIBLE_WITH_WORK' THEN 3 WHEN 'READY' THEN 4 ELSE 5 END, lower(s.name), s.id",
             "completion", "CASE WHEN f.questions > 0 THEN f.answered::float / f.questions ELSE 0 END, lower(s.name), s.id",
-            "golive", "f.go_live NULLS LAST, lower(s.name), s.id",
+            "golive", GO_LIVE + " NULLS LAST, lower(s.name), s.id",
             "volume", "f.messages_per_day DESC NULLS LAST, lower(s.name), s.id",
             "status", "s.status, lower(s.name), s.id");
 
@@ -61,8 +71,18 @@ public final class Portfolio {
         }
     }
 
+    /** The current phase's words (or its css class); no project: none. */
+    private static String phase(String kindAndStatus, Boolean hasProject, boolean css) {
+        if (!Boolean.TRUE.equals(hasProject)) {
+            return css ? "" : "—";
+        }
+        String kind = kindAndStatus == null ? null : kindAndStatus.substring(0, kindAndStatus.indexOf(':'));
+        String status = kindAndStatus == null ? null : kindAndStatus.substring(kindAndStatus.indexOf(':') + 1);
+        return css ? CurrentPhase.cssClass(kind, status) : CurrentPhase.label(kind, status);
+    }
+
     public record Row(UUID id, String name, String ehrVendor, SiteStatus status, Verdict verdict, int answered, int questions,
-            int openQuestions, int workItems, String goLive, long messagesPerDay) {
+            int openQuestions, int workItems, String goLive, long messagesPerDay, String phase, String phaseClass) {
         public int percent() {
             return new Progress(answered, questions).percent();
         }
@@ -127,14 +147,20 @@ public final class Portfolio {
         long total = query.verdict() == null ? all : counts.getOrDefault(query.verdict(), 0L);
         @SuppressWarnings("unchecked")
         List<Object[]> page = em.createNativeQuery("SELECT s.id, s.name, s.ehr_vendor, s.status, f.verdict, f.answered, f.questions,"
-                + " f.open_questions, f.work_items, f.go_live, f.messages_per_day" + filters
+                + " f.open_questions, f.work_items, " + GO_LIVE + ", f.messages_per_day,"
+                // the least advanced project's current test phase, computed for the shown page only
+                + " (SELECT t.kind || ':' || t.status FROM test_phase t JOIN project p ON p.workspace_id = t.workspace_id"
+                + " AND p.id = t.project_id WHERE p.workspace_id = s.workspace_id AND p.site_id = s.id"
+                + " AND t.status NOT IN ('PASSED', 'SKIPPED') ORDER BY " + CurrentPhase.PHASE_ORDER + " LIMIT 1),"
+                + " EXISTS (SELECT 1 FROM project p WHERE p.workspace_id = s.workspace_id AND p.site_id = s.id)" + filters
                 + " AND (:verdict = '' OR f.verdict = :verdict) ORDER BY " + SORTS.get(query.sort()) + " LIMIT :limit OFFSET :offset")
                 .setParameter("ws", workspaceId).setParameter("status", query.statusName()).setParameter("vendor", query.vendor())
                 .setParameter("verdict", query.verdictName()).setParameter("limit", PAGE_SIZE)
                 .setParameter("offset", (query.page() - 1) * PAGE_SIZE).getResultList();
         List<Row> rows = page.stream().map(r -> new Row((UUID) r[0], (String) r[1], (String) r[2], SiteStatus.valueOf((String) r[3]),
                 Verdict.parse((String) r[4]), number(r[5]), number(r[6]), number(r[7]), number(r[8]),
-                r[9] == null ? "" : r[9].toString(), r[10] == null ? 0 : ((Number) r[10]).longValue())).toList();
+                r[9] == null ? "" : r[9].toString(), r[10] == null ? 0 : ((Number) r[10]).longValue(),
+                phase((String) r[11], (Boolean) r[12], false), phase((String) r[11], (Boolean) r[12], true))).toList();
         @SuppressWarnings("unchecked")
         List<String> vendors = em.createNativeQuery("SELECT DISTINCT s.ehr_vendor FROM site s WHERE s.workspace_id = :ws"
                 + " AND s.ehr_vendor <> '' ORDER BY 1 LIMIT 200").setParameter("ws", workspaceId).getResultList();

@@ -4,6 +4,7 @@ import dev.siteready.account.Member;
 import dev.siteready.feasibility.Portfolio;
 import dev.siteready.feasibility.Verdict;
 import dev.siteready.tenant.TenantContext;
+import dev.siteready.testing.TestingOverview;
 import jakarta.inject.Inject;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -41,7 +42,7 @@ public class HomeResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(List<TeammateView> team, Dashboard dashboard, Portfolio.Result portfolio,
-                List<SiteStatus> statuses, List<Verdict> verdicts);
+                List<SiteStatus> statuses, List<Verdict> verdicts, TestingOverview testing);
 
         static native TemplateInstance home$portfolio(Portfolio.Result portfolio);
     }
@@ -64,7 +65,8 @@ public class HomeResource {
         List<TeammateView> team = Member.listByName().stream()
                 .map(m -> new TeammateView(m.displayName, m.role.label))
                 .toList();
-        return Templates.home(team, dashboard(), portfolio, Arrays.asList(SiteStatus.values()), Arrays.asList(Verdict.values()));
+        return Templates.home(team, dashboard(), portfolio, Arrays.asList(SiteStatus.values()), Arrays.asList(Verdict.values()),
+                TestingOverview.load(tenant.requireWorkspaceId(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
     }
 
     private static Dashboard dashboard() {

@@ -17,16 +17,16 @@ import java.util.UUID;
 
 /**
  * What a partner's browser holds after opening a link: not the link's secret but a cookie naming the link,
- * signed with a key every app node shares (derived from the session key), valid for one questionnaire's
- * path only. Each request still checks that the link is active, so revoking takes effect at once.
+ * signed with a key every app node shares (derived from the session key), valid for the path of the one
+ * questionnaire or project sign-off it was issued for. Each request still checks that the link is active, so revoking takes effect at once.
  */
 @ApplicationScoped
 public class PartnerCookie {
 
     public static final String NAME = "siteready-partner";
 
-    /** The link and workspace a valid cookie names. */
-    public record Claim(UUID workspaceId, UUID linkId, UUID questionnaireId) {
+    /** The link and workspace a valid cookie names, and what the link opens (a questionnaire or a project). */
+    public record Claim(UUID workspaceId, UUID linkId, UUID targetId) {
     }
 
     private final byte[] key;
@@ -38,22 +38,22 @@ public class PartnerCookie {
         this.secure = secure;
     }
 
-    public NewCookie issue(Claim claim, OffsetDateTime expiresAt) {
+    public NewCookie issue(Claim claim, OffsetDateTime expiresAt, String path) {
         long expiry = expiresAt.toEpochSecond();
-        String payload = claim.workspaceId() + "." + claim.linkId() + "." + claim.questionnaireId() + "." + expiry;
+        String payload = claim.workspaceId() + "." + claim.linkId() + "." + claim.targetId() + "." + expiry;
         long maxAge = Math.max(1, expiry - OffsetDateTime.now().toEpochSecond());
-        return new NewCookie.Builder(NAME).value(payload + "." + sign(payload)).path(path(claim.questionnaireId()))
+        return new NewCookie.Builder(NAME).value(payload + "." + sign(payload)).path(path)
                 .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.LAX).maxAge((int) Math.min(maxAge, Integer.MAX_VALUE))
                 .build();
     }
 
-    public NewCookie clear(UUID questionnaireId) {
-        return new NewCookie.Builder(NAME).value("").path(path(questionnaireId)).httpOnly(true).secure(secure)
+    public NewCookie clear(String path) {
+        return new NewCookie.Builder(NAME).value("").path(path).httpOnly(true).secure(secure)
                 .sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
     }
 
-    /** The claim of a cookie that is signed by SiteReady, unexpired and for this questionnaire. */
-    public Optional<Claim> read(String value, UUID questionnaireId) {
+    /** The claim of a cookie that is signed by SiteReady, unexpired and for this questionnaire or project. */
+    public Optional<Claim> read(String value, UUID targetId) {
         if (value == null) {
             return Optional.empty();
         }
@@ -67,7 +67,7 @@ public class PartnerCookie {
         }
         try {
             Claim claim = new Claim(UUID.fromString(parts[0]), UUID.fromString(parts[1]), UUID.fromString(parts[2]));
-            if (!claim.questionnaireId().equals(questionnaireId) || Long.parseLong(parts[3]) < OffsetDateTime.now().toEpochSecond()) {
+            if (!claim.targetId().equals(targetId) || Long.parseLong(parts[3]) < OffsetDateTime.now().toEpochSecond()) {
                 return Optional.empty();
             }
             return Optional.of(claim);
@@ -77,7 +77,7 @@ public class PartnerCookie {
     }
 
     public static String path(UUID questionnaireId) {
-        return "/partner/" + questionnaireId;
+        return PartnerLink.Purpose.QUESTIONNAIRE.path(questionnaireId);
     }
 
     private String sign(String payload) {

@@ -1,9 +1,12 @@
 package dev.siteready.partner;
 
+import dev.siteready.project.Project;
 import dev.siteready.scoping.Questionnaire;
 import dev.siteready.tenant.WorkspaceOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -12,20 +15,48 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * A link through which one partner contact answers a questionnaire without an account. Only a hash of its
- * secret is stored; the link itself is shown once, to the member who created it.
+ * A link through which one partner contact answers a questionnaire, or signs off a project's go-live, without an
+ * account. Only a hash of its secret is stored; the link itself is shown once, to the member who created it.
  */
 @Entity
 public class PartnerLink extends WorkspaceOwned {
 
+    /** What the link opens. Both kinds share the secret, the cookie, expiry, revocation and the access log. */
+    public enum Purpose {
+        QUESTIONNAIRE("/partner/"),
+        SIGN_OFF("/partner/sign-off/");
+
+        private final String pathPrefix;
+
+        Purpose(String pathPrefix) {
+            this.pathPrefix = pathPrefix;
+        }
+
+        /** The partner's page for the questionnaire or project the link opens. */
+        public String path(UUID target) {
+            return pathPrefix + target;
+        }
+    }
+
     public static final int DEFAULT_DAYS = 14;
     public static final int MAX_DAYS = 90;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "questionnaire_id", nullable = false, updatable = false)
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20, updatable = false)
+    public Purpose purpose = Purpose.QUESTIONNAIRE;
+
+    /** Set for questionnaire links. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "questionnaire_id", updatable = false)
     public Questionnaire questionnaire;
+
+    /** Set for sign-off links. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "project_id", updatable = false)
+    public Project project;
 
     @Column(nullable = false, length = 120)
     public String label;
@@ -66,12 +97,23 @@ public class PartnerLink extends WorkspaceOwned {
     }
 
     /** The link with its questionnaire and everything the partner page shows about it, in one query, or null. */
-    public static PartnerLink withQuestionnaire(java.util.UUID linkId, java.util.UUID questionnaireId) {
+    public static PartnerLink withQuestionnaire(UUID linkId, UUID questionnaireId) {
         return find("from PartnerLink l join fetch l.questionnaire q join fetch q.templateVersion v join fetch v.template "
                 + "join fetch q.project p join fetch p.site where l.id = ?1 and q.id = ?2", linkId, questionnaireId).firstResult();
     }
 
     public static List<PartnerLink> listFor(Questionnaire questionnaire) {
         return list("questionnaire = ?1 order by createdAt desc, id", questionnaire);
+    }
+
+    /** The project's sign-off links, newest first. */
+    public static List<PartnerLink> signOffLinksFor(Project project) {
+        return list("project = ?1 and purpose = ?2 order by createdAt desc, id", project, Purpose.SIGN_OFF);
+    }
+
+    /** The sign-off link with its project and site, in one query, or null. */
+    public static PartnerLink withProject(UUID linkId, UUID projectId) {
+        return find("from PartnerLink l join fetch l.project p join fetch p.site where l.id = ?1 and p.id = ?2"
+                + " and l.purpose = ?3", linkId, projectId, Purpose.SIGN_OFF).firstResult();
     }
 }

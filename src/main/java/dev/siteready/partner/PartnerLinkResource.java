@@ -8,7 +8,6 @@ import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.scoping.QuestionnaireResource;
 import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.web.Flash;
-import dev.siteready.web.PlainText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -116,17 +115,9 @@ public class PartnerLinkResource {
 
     /** What is wrong with a new link's label, days and sections, or null. Shared with the API. */
     static String problem(QuestionnaireDefinition definition, String label, String days, List<String> sections) {
-        if (!PlainText.Validator.isName(label, 120)) {
-            return "Label the link with the partner contact's name, up to 120 characters (e.g. \"Pat Lee, interface analyst\").";
-        }
-        int n;
-        try {
-            n = Integer.parseInt(days == null ? "" : days.trim());
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
-        if (n < 1 || n > PartnerLink.MAX_DAYS) {
-            return "The link expires after 1 to " + PartnerLink.MAX_DAYS + " days.";
+        String problem = PartnerLinks.problem(label, days);
+        if (problem != null) {
+            return problem;
         }
         for (String s : sections) {
             if (definition.section(s).isEmpty()) {

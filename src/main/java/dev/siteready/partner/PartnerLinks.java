@@ -1,9 +1,11 @@
 package dev.siteready.partner;
 
 import dev.siteready.account.SecretTokens;
+import dev.siteready.project.Project;
 import dev.siteready.scoping.Questionnaire;
 import dev.siteready.scoping.QuestionnaireStatus;
 import dev.siteready.tenant.OutsideWorkspaceQueries;
+import dev.siteready.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,25 +26,66 @@ public class PartnerLinks {
     @Inject
     OutsideWorkspaceQueries queries;
 
+    @Inject
+    TenantContext tenant;
+
     @ConfigProperty(name = "siteready.base-url")
     Optional<String> publicUrl;
 
+    /** What an active link's secret stands for. */
+    public record Found(PartnerCookie.Claim claim, PartnerLink.Purpose purpose) {
+        /** The partner's page this link opens. */
+        public String path() {
+            return purpose.path(claim.targetId());
+        }
+    }
+
     public Created create(Questionnaire questionnaire, String label, int days, List<String> sections, String actor,
             String requestBaseUrl) {
-        String token = SecretTokens.generate("pl_");
         PartnerLink link = new PartnerLink();
         link.questionnaire = questionnaire;
-        link.label = label.trim();
-        link.tokenHash = SecretTokens.hash(token);
         link.sections = List.copyOf(sections);
-        link.createdBy = actor;
-        link.expiresAt = OffsetDateTime.now().plusDays(days);
-        link.persist();
+        Created created = create(link, label, days, actor, requestBaseUrl);
         if (questionnaire.status == QuestionnaireStatus.DRAFT) {
             questionnaire.status = QuestionnaireStatus.SENT;
         }
+        return created;
+    }
+
+    /** A link through which a partner contact signs off the project's go-live. */
+    public Created createSignOff(Project project, String label, int days, String actor, String requestBaseUrl) {
+        PartnerLink link = new PartnerLink();
+        link.purpose = PartnerLink.Purpose.SIGN_OFF;
+        link.project = project;
+        return create(link, label, days, actor, requestBaseUrl);
+    }
+
+    private Created create(PartnerLink link, String label, int days, String actor, String requestBaseUrl) {
+        String token = SecretTokens.generate("pl_");
+        link.label = label.trim();
+        link.tokenHash = SecretTokens.hash(token);
+        link.createdBy = actor;
+        link.expiresAt = OffsetDateTime.now().plusDays(days);
+        link.persist();
         String base = publicUrl.filter(s -> !s.isBlank()).orElse(requestBaseUrl).replaceAll("/+$", "");
         return new Created(link, base + "/p/" + token);
+    }
+
+    /** What is wrong with a new link's label and days, or null. */
+    public static String problem(String label, String days) {
+        if (!dev.siteready.web.PlainText.Validator.isName(label, 120)) {
+            return "Label the link with the partner contact's name, up to 120 characters (e.g. \"Pat Lee, interface analyst\").";
+        }
+        int n;
+        try {
+            n = Integer.parseInt(days == null ? "" : days.trim());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > PartnerLink.MAX_DAYS) {
+            return "The link expires after 1 to " + PartnerLink.MAX_DAYS + " days.";
+        }
+        return null;
     }
 
     public void revoke(PartnerLink link) {
@@ -52,13 +95,22 @@ public class PartnerLinks {
     }
 
     /** The active link with this secret, found before the workspace is known (a SECURITY DEFINER lookup). */
-    public Optional<PartnerCookie.Claim> lookup(String token) {
+    public Optional<Found> lookup(String token) {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        return queries.first("SELECT workspace_id, link_id, questionnaire_id FROM partner_link_lookup(?)",
-                rs -> new PartnerCookie.Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class)), SecretTokens.hash(token));
+        return queries.first("SELECT workspace_id, link_id, purpose, target_id FROM partner_link_resolve(?)",
+                rs -> new Found(new PartnerCookie.Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(4, UUID.class)), PartnerLink.Purpose.valueOf(rs.getString(3))), SecretTokens.hash(token));
+    }
+
+    /** Works in the link's workspace, unless this request already belongs to another (a signed-in member). */
+    public boolean useWorkspace(UUID workspaceId) {
+        if (tenant.workspaceId().isPresent() && !tenant.workspaceId().get().equals(workspaceId)) {
+            return false;
+        }
+        tenant.use(workspaceId);
+        return true;
     }
 
     public void log(PartnerLink link, String client, String action) {

@@ -90,14 +90,14 @@ public class PartnerPortalResource {
         if (!throttle.allow(ClientAddress.network(routing))) {
             return Response.status(429).header("Retry-After", "60").build();
         }
-        Optional<PartnerCookie.Claim> claim = links.lookup(token);
-        if (claim.isEmpty() || !useWorkspace(claim.get().workspaceId())) {
+        Optional<PartnerLinks.Found> found = links.lookup(token);
+        if (found.isEmpty() || !useWorkspace(found.get().claim().workspaceId())) {
             return invalid();
         }
-        PartnerLink link = PartnerLink.findById(claim.get().linkId());
+        PartnerLink link = PartnerLink.findById(found.get().claim().linkId());
         links.log(link, ClientAddress.network(routing), "Opened the link");
-        return Response.seeOther(URI.create(PartnerCookie.path(claim.get().questionnaireId())))
-                .cookie(cookies.issue(claim.get(), link.expiresAt)).build();
+        return Response.seeOther(URI.create(found.get().path()))
+                .cookie(cookies.issue(found.get().claim(), link.expiresAt, found.get().path())).build();
     }
 
     @GET
@@ -170,7 +170,7 @@ public class PartnerPortalResource {
     public void privatePages(jakarta.ws.rs.container.ContainerRequestContext request,
             jakarta.ws.rs.container.ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/p/") || path.startsWith("/partner/")) {
+        if (path.startsWith("/p/") || path.startsWith("/partner/")) { // questionnaires and sign-offs alike
             response.getHeaders().putSingle("X-Robots-Tag", "noindex, nofollow");
             response.getHeaders().putSingle("Cache-Control", "no-store");
         }
@@ -203,13 +203,8 @@ public class PartnerPortalResource {
         return Optional.of(new Visit(link, link.questionnaire));
     }
 
-    /** Works in the link's workspace, unless this request already belongs to another (a signed-in member). */
     private boolean useWorkspace(UUID workspaceId) {
-        if (tenant.workspaceId().isPresent() && !tenant.workspaceId().get().equals(workspaceId)) {
-            return false;
-        }
-        tenant.use(workspaceId);
-        return true;
+        return links.useWorkspace(workspaceId);
     }
 
     private Portal portal(Visit visit) {
@@ -236,6 +231,11 @@ public class PartnerPortalResource {
     }
 
     private Response invalid(UUID questionnaireId) {
-        return Response.status(404).entity(Templates.invalid(false)).cookie(cookies.clear(questionnaireId)).build();
+        return invalidLink(cookies.clear(PartnerCookie.path(questionnaireId)));
+    }
+
+    /** The page for a link or cookie that is not (or no longer) valid; the cookie is cleared for its path. */
+    public static Response invalidLink(jakarta.ws.rs.core.NewCookie clearedCookie) {
+        return Response.status(404).entity(Templates.invalid(false)).cookie(clearedCookie).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.siteready.project;
 
 import dev.siteready.site.Site;
+import dev.siteready.testing.CurrentPhase;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 import java.util.LinkedHashMap;
@@ -9,9 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** A project with its scope rows as the site page shows them; built for a whole site in two queries. */
+/** A project with its scope rows and current test phase as the site page shows them; built for a whole site in three queries. */
 public record ProjectSummary(UUID id, String name, String description, List<RowSummary> rows, long messagesPerDay,
-        long peakPerHour) {
+        long peakPerHour, String phase, String phaseClass) {
 
     public record RowSummary(String model, String events, String direction, String connection, Integer messagesPerDay,
             Integer peakPerHour) {
@@ -22,6 +23,8 @@ public record ProjectSummary(UUID id, String name, String description, List<RowS
         List<ScopeRow> rows = Panache.getEntityManager().createQuery("select distinct r from ScopeRow r join fetch r.model"
                 + " left join fetch r.events where r.project.site = ?1 order by r.position", ScopeRow.class)
                 .setParameter(1, site).getResultList();
+        Map<UUID, String[]> phases = CurrentPhase.ofProjects(UUID.fromString(site.workspaceId),
+                projects.stream().map(p -> p.id).toList());
         Map<UUID, List<ScopeRow>> byProject = rows.stream()
                 .collect(Collectors.groupingBy(r -> r.project.id, LinkedHashMap::new, Collectors.toList()));
         return projects.stream().map(p -> {
@@ -29,8 +32,14 @@ public record ProjectSummary(UUID id, String name, String description, List<RowS
             List<RowSummary> summaries = own.stream().map(ProjectSummary::summary).toList();
             return new ProjectSummary(p.id, p.name, p.description, summaries,
                     own.stream().mapToLong(r -> r.messagesPerDay == null ? 0 : r.messagesPerDay).sum(),
-                    own.stream().mapToLong(r -> r.peakPerHour == null ? 0 : r.peakPerHour).sum());
+                    own.stream().mapToLong(r -> r.peakPerHour == null ? 0 : r.peakPerHour).sum(),
+                    CurrentPhase.label(phase(phases, p)[0], phase(phases, p)[1]),
+                    CurrentPhase.cssClass(phase(phases, p)[0], phase(phases, p)[1]));
         }).toList();
+    }
+
+    private static String[] phase(Map<UUID, String[]> phases, Project p) {
+        return phases.getOrDefault(p.id, new String[] { null, null });
     }
 
     static RowSummary summary(ScopeRow r) {

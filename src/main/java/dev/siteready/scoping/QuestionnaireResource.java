@@ -274,9 +274,8 @@ public class QuestionnaireResource {
                 "questionnaire-" + questionnaire.project.site.name, "csv");
     }
 
-    /** Spreadsheet programs run cells that start like a formula; a leading quote keeps them text. */
     static String cell(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return dev.siteready.web.Downloads.csvCell(value);
     }
 
     private Response respond(Questionnaire questionnaire, AnswerSubmissions.Reply reply, boolean htmx) {

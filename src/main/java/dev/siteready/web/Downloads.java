@@ -20,4 +20,9 @@ public final class Downloads {
         return Response.ok(body).type(type).header("Content-Disposition", "attachment; filename=\"" + file + "." + extension + "\"")
                 .header("Cache-Control", "no-store").build();
     }
+
+    /** Spreadsheet programs run cells that start like a formula; a leading quote keeps them text. */
+    public static String csvCell(String value) {
+        return value == null ? "" : !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
 }

@@ -14,6 +14,14 @@
     });
   });
 
+  // Links that print the page: <a href="#" data-print>.
+  document.addEventListener('click', function (event) {
+    if (event.target.closest('[data-print]')) {
+      event.preventDefault();
+      window.print();
+    }
+  });
+
   // Forms that ask before a destructive action: <form data-confirm="Revoke this token?">.
   document.addEventListener('submit', function (event) {
     var message = event.target.getAttribute('data-confirm');

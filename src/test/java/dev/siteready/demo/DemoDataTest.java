@@ -40,6 +40,15 @@ class DemoDataTest {
         for (String verdict : List.of("READY", "FEASIBLE_WITH_WORK", "AT_RISK", "BLOCKED", "INCOMPLETE")) {
             assertThat(home.selectFirst(".chart-bar[data-verdict=" + verdict + "] .bar-count").text()).as(verdict).isNotEqualTo("0");
         }
+        // and test phases at every stage: go-lives ahead, a blocked phase, live sites, a run with a blocking issue
+        assertThat(home.select("#go-lives li")).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(home.select("#blocked-phases li").text()).contains("Harbor Children's Hospital").contains("Functional testing blocked");
+        assertThat(home.select("#portfolio-results .phase-status").eachText()).contains("Live", "Integrated testing · in progress");
+        String lakeview = home.select("#go-lives li a").stream().filter(a -> a.text().startsWith("Lakeview")).findFirst()
+                .orElseThrow().attr("href").replaceAll("#.*", "");
+        Document testing = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD).page(lakeview);
+        assertThat(testing.getElementById("phase-integrated-status").text()).isEqualTo("In progress");
+        assertThat(testing.select("#issues tbody tr").text()).contains("Results arrive with local codes instead of LOINC");
         Document viewerHome = WebSession.signIn(DemoData.VIEWER_EMAIL, DemoData.PASSWORD).page("/");
         assertThat(viewerHome.selectFirst(".who").text()).contains("Viewer");
     }

@@ -1,0 +1,213 @@
+package dev.siteready.demo;
+
+import dev.siteready.project.Project;
+import dev.siteready.project.Workflow;
+import dev.siteready.site.Site;
+import dev.siteready.site.SiteStatus;
+import dev.siteready.testing.ChecklistItem;
+import dev.siteready.testing.Checklist;
+import dev.siteready.testing.ScopeVersion;
+import dev.siteready.testing.ScriptStep;
+import dev.siteready.testing.SignOff;
+import dev.siteready.testing.TestIssue;
+import dev.siteready.testing.TestPhase;
+import dev.siteready.testing.TestPhase.Kind;
+import dev.siteready.testing.TestPhase.Status;
+import dev.siteready.testing.TestResult;
+import dev.siteready.testing.TestRun;
+import dev.siteready.testing.TestRunStep;
+import dev.siteready.testing.TestScript;
+import dev.siteready.testing.TestScriptTemplate;
+import dev.siteready.testing.TestingActivity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Test phases for the demo sites, relative to today: live sites went through every phase, implementing ones are
+ * in integrated testing (one with a blocking issue, one blocked), and some scoping sites have a go-live planned.
+ */
+@ApplicationScoped
+class DemoTesting {
+
+    static final String DEV = "Dev Okafor (demo)";
+    static final List<ScriptStep> ORDER_TO_RESULT = List.of(
+            new ScriptStep("Place a CBC order for the test patient in the product", "ORM^O01 (Order New) reaches the site's lab system"),
+            new ScriptStep("The lab receives the order and files a result for it", "ORU^R01 (Results New) arrives with LOINC codes in OBX-3"),
+            new ScriptStep("Open the order in the product", "The result is filed on the order, with units and reference range"),
+            new ScriptStep("Cancel a second order in the product", "ORM^O01 with ORC-1 CA reaches the lab; the lab cancels it"));
+
+    static final List<ScriptStep> GENERIC = List.of(
+            new ScriptStep("Trigger the workflow's first event at the site (test patient)", "The message reaches the integration platform"),
+            new ScriptStep("Check the platform's log for the message", "Transformed without errors; control ID noted"),
+            new ScriptStep("Open the record in the product", "The data appears within two minutes, with the right identifiers"));
+
+    void load(UUID workspaceId, LocalDate today) {
+        TestScriptTemplate template = new TestScriptTemplate();
+        template.name = "Order → result, happy path";
+        template.description = "Orders out of the product, results back in.";
+        template.steps = ORDER_TO_RESULT;
+        template.createdBy = DEV;
+        template.persist();
+        for (Site site : Site.<Site>listAll()) {
+            for (Project project : Project.listFor(site)) {
+                Checklist.sync(workspaceId, project);
+                plan(workspaceId, site, project, today);
+            }
+        }
+    }
+
+    private void plan(UUID workspaceId, Site site, Project project, LocalDate today) {
+        List<TestPhase> phases = TestPhase.listFor(project);
+        switch (site.name) {
+            case "Riverside Health", "Desert Sun Health", "Bayou General", "Coastal Carolina Health" -> {
+                LocalDate live = today.minusDays(30 + site.name.length());
+                passChecklist(project, live.minusDays(60));
+                passedRun(project, live.minusDays(40), false);
+                dates(phases, Kind.FUNCTIONAL, live.minusDays(70), live.minusDays(56), Status.PASSED);
+                dates(phases, Kind.INTEGRATED, live.minusDays(55), live.minusDays(30), Status.PASSED);
+                dates(phases, Kind.UAT, live.minusDays(28), live.minusDays(14), site.name.startsWith("B") ? Status.SKIPPED : Status.PASSED);
+                dates(phases, Kind.PRODUCTION, live.minusDays(6), live.minusDays(6), Status.PASSED);
+                phase(phases, Kind.PRODUCTION).scheduledAt = live.minusDays(6).atTime(6, 0).atOffset(ZoneOffset.ofHours(-6));
+                dates(phases, Kind.GO_LIVE, live, live, Status.PASSED);
+                signOffs(workspaceId, project, live.minusDays(2));
+            }
+            case "Lakeview Medical Center", "Granite State Hospital", "Heartland Regional Medical" -> {
+                passChecklist(project, today.minusDays(20));
+                dates(phases, Kind.FUNCTIONAL, today.minusDays(30), today.minusDays(18), Status.PASSED);
+                dates(phases, Kind.INTEGRATED, today.minusDays(17), today.plusDays(10), Status.IN_PROGRESS);
+                phase(phases, Kind.INTEGRATED).actualEnd = null;
+                phase(phases, Kind.INTEGRATED).owner = DEV;
+                plannedOnly(phases, Kind.PRODUCTION, today.plusDays(24), today.plusDays(24));
+                plannedOnly(phases, Kind.GO_LIVE, weekday(today.plusDays(28 + site.name.length() % 5)), null);
+                passedRun(project, today.minusDays(5), site.name.startsWith("Lakeview"));
+            }
+            case "Harbor Children's Hospital" -> {
+                dates(phases, Kind.FUNCTIONAL, today.minusDays(12), null, Status.BLOCKED);
+                phase(phases, Kind.FUNCTIONAL).notes = "The site's VPN tunnel to the integration platform is down; their network team has the ticket.";
+                plannedOnly(phases, Kind.GO_LIVE, weekday(today.plusDays(45)), null);
+                TestingActivity.record(project, DEV, "Functional testing: in progress → blocked (VPN tunnel down).");
+            }
+            case "Cascade Health Partners", "Capital City Hospital" -> {
+                plannedOnly(phases, Kind.FUNCTIONAL, today.plusDays(7), today.plusDays(21));
+                plannedOnly(phases, Kind.GO_LIVE, weekday(today.plusDays(60 + site.name.length())), null);
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The date, moved to the next Tuesday: go-lives avoid weekends, Mondays and holidays like 25 December. */
+    private static LocalDate weekday(LocalDate date) {
+        LocalDate d = date.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+        return d.getMonthValue() == 12 && d.getDayOfMonth() >= 24 ? d.plusWeeks(2) : d;
+    }
+
+    private static TestPhase phase(List<TestPhase> phases, Kind kind) {
+        return phases.stream().filter(p -> p.kind == kind).findFirst().orElseThrow();
+    }
+
+    private static void dates(List<TestPhase> phases, Kind kind, LocalDate start, LocalDate end, Status status) {
+        TestPhase p = phase(phases, kind);
+        p.plannedStart = start;
+        p.plannedEnd = end;
+        p.actualStart = start;
+        p.actualEnd = status == Status.PASSED || status == Status.SKIPPED ? end : null;
+        p.status = status;
+    }
+
+    private static void plannedOnly(List<TestPhase> phases, Kind kind, LocalDate start, LocalDate end) {
+        TestPhase p = phase(phases, kind);
+        p.plannedStart = start;
+        p.plannedEnd = end;
+    }
+
+    private static void passChecklist(Project project, LocalDate on) {
+        int n = 1000;
+        for (ChecklistItem item : ChecklistItem.listFor(project)) {
+            item.result = TestResult.PASSED;
+            item.controlId = "MSG" + (++n);
+            item.logId = "rdx-" + Integer.toHexString(project.name.hashCode() & 0xffff) + "-" + n;
+            item.recordedBy = DEV;
+            item.recordedAt = on.atTime(10, 0).atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    /** A script for the project's first workflow with one run: passed, or (withIssue) in progress with a failed step and a blocking issue. */
+    private static void passedRun(Project project, LocalDate on, boolean withIssue) {
+        Workflow workflow = Workflow.<Workflow>find("project = ?1 order by position", project).firstResult();
+        if (workflow == null) {
+            return;
+        }
+        TestScript script = new TestScript();
+        script.project = project;
+        script.workflow = workflow;
+        boolean orders = workflow.name.startsWith("Order");
+        script.name = orders ? "Order → result, happy path" : workflow.name.replaceAll(" →.*", "") + ", happy path";
+        script.steps = orders ? ORDER_TO_RESULT : GENERIC;
+        script.persist();
+        TestRun run = new TestRun();
+        run.project = project;
+        run.script = script;
+        run.number = 1;
+        run.startedBy = DEV;
+        run.startedAt = on.atTime(9, 0).atOffset(ZoneOffset.UTC);
+        run.status = withIssue ? TestRun.Status.IN_PROGRESS : TestRun.Status.PASSED;
+        if (!withIssue) {
+            run.finishedBy = DEV;
+            run.finishedAt = on.atTime(15, 0).atOffset(ZoneOffset.UTC);
+        }
+        run.persist();
+        TestRunStep failed = null;
+        for (int i = 0; i < script.steps.size(); i++) {
+            TestRunStep step = new TestRunStep();
+            step.run = run;
+            step.position = i;
+            step.action = script.steps.get(i).action();
+            step.expected = script.steps.get(i).expected();
+            step.result = withIssue && i == 1 ? TestResult.FAILED : withIssue && i > 1 ? TestResult.NOT_RUN : TestResult.PASSED;
+            step.note = withIssue && i == 1 ? "OBX-3 carries the lab's local code 'CBC-HGB'; no LOINC. Control ID MSG2207." : "";
+            if (step.result != TestResult.NOT_RUN) {
+                step.recordedBy = DEV;
+                step.recordedAt = run.startedAt.plusMinutes(20L * (i + 1));
+            }
+            step.persist();
+            if (withIssue && i == 1) {
+                failed = step;
+            }
+        }
+        if (withIssue) {
+            TestIssue issue = new TestIssue();
+            issue.project = project;
+            issue.number = 1;
+            issue.run = run;
+            issue.step = failed;
+            issue.title = "Results arrive with local codes instead of LOINC";
+            issue.severity = TestIssue.Severity.BLOCKING;
+            issue.side = TestIssue.Side.HEALTH_SYSTEM;
+            issue.status = TestIssue.Status.IN_PROGRESS;
+            issue.resolution = "Site's lab team maps the 40 most frequent local codes to LOINC; re-test on Thursday.";
+            issue.createdBy = DEV;
+            issue.persist();
+        }
+    }
+
+    private static void signOffs(UUID workspaceId, Project project, LocalDate on) {
+        SignOff.flush();
+        String version = ScopeVersion.of(workspaceId, project.id);
+        for (SignOff.Side side : SignOff.Side.values()) {
+            SignOff s = new SignOff();
+            s.project = project;
+            s.side = side;
+            s.name = side == SignOff.Side.VENDOR ? "Maya Patel" : project.site.name.startsWith("R") ? "Pat Lee" : "Rosa Diaz";
+            s.role = side == SignOff.Side.VENDOR ? "Implementation manager" : "Interface analyst";
+            s.scopeVersion = version;
+            s.signedAt = on.atTime(16, 0).atOffset(ZoneOffset.UTC);
+            s.persist();
+        }
+        project.site.status = SiteStatus.LIVE;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.siteready.testing;
+
+import dev.siteready.testing.TestPhase.Kind;
+import dev.siteready.testing.TestPhase.Status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rules between phases, checked by the server on every change (buttons only mirror them). A phase may always
+ * go back to "not started", be marked blocked, or (when optional) be skipped. Starting or passing it needs:
+ * <ul>
+ * <li>Functional: passes when every in-scope checklist item passed.</li>
+ * <li>Integrated: starts after Functional passed, unless a manager overrides with a reason; passes when Functional
+ * passed (no override), every workflow has a passing run and no blocking issue is open.</li>
+ * <li>UAT: scheduled (dates set) or started only when every workflow has a passing integrated run.</li>
+ * <li>Production testing: after Integrated passed and UAT passed or skipped, once its time is scheduled.</li>
+ * <li>Go-live: every phase before it passed (optional ones passed or skipped), as they stand now, and both
+ * sides signed off the current scope version.</li>
+ * </ul>
+ */
+public record PhaseGates(Map<Kind, Status> statuses, int checklistItems, int checklistPassed, int workflows,
+        List<String> workflowsWithoutPassingRun, int openBlockingIssues, boolean vendorSigned, boolean partnerSigned,
+        boolean productionScheduled) {
+
+    /** The same gates for a request that sets production testing's time (or clears it). */
+    public PhaseGates withProductionScheduled(boolean scheduled) {
+        return new PhaseGates(statuses, checklistItems, checklistPassed, workflows, workflowsWithoutPassingRun,
+                openBlockingIssues, vendorSigned, partnerSigned, scheduled);
+    }
+
+    /** Why the change is refused, or empty when it is allowed. */
+    public Optional<String> refusal(Kind kind, Status target, boolean scheduling, boolean override) {
+        if (target == Status.SKIPPED && !kind.optional) {
+            return Optional.of(kind.label + " cannot be skipped: only UAT and production testing are optional.");
+        }
+        boolean starting = target == Status.IN_PROGRESS || target == Status.PASSED;
+        List<String> missing = new ArrayList<>();
+        switch (kind) {
+            case FUNCTIONAL -> {
+                if (target == Status.PASSED && checklistItems == 0) {
+                    missing.add("the functional checklist is empty: tick the event types in scope first");
+                } else if (target == Status.PASSED && checklistPassed < checklistItems) {
+                    missing.add("every checklist item must pass (" + checklistPassed + " of " + checklistItems + " have)");
+                }
+            }
+            case INTEGRATED -> {
+                if (target == Status.IN_PROGRESS && status(Kind.FUNCTIONAL) != Status.PASSED && !override) {
+                    return Optional.of("Integrated testing starts after functional testing passed (it is "
+                            + status(Kind.FUNCTIONAL).label.toLowerCase() + "). A manager can override this with a reason.");
+                }
+                if (target == Status.PASSED) {
+                    needs(missing, Kind.FUNCTIONAL, false); // an override starts integrated testing early, never passes it
+                    workflowsMissing(missing);
+                    if (openBlockingIssues > 0) {
+                        missing.add(openBlockingIssues + (openBlockingIssues == 1 ? " blocking issue is" : " blocking issues are")
+                                + " still open");
+                    }
+                }
+            }
+            case UAT -> {
+                if (starting || scheduling) {
+                    workflowsMissing(missing);
+                    if (!missing.isEmpty()) {
+                        return Optional.of("UAT can be scheduled only when every workflow has a passing integrated run: "
+                                + String.join("; ", missing) + ".");
+                    }
+                }
+            }
+            case PRODUCTION -> {
+                if (starting) {
+                    needs(missing, Kind.INTEGRATED, false);
+                    needs(missing, Kind.UAT, true);
+                    if (!productionScheduled) {
+                        missing.add("its scheduled time at the site");
+                    }
+                }
+            }
+            case GO_LIVE -> {
+                if (starting) {
+                    needs(missing, Kind.FUNCTIONAL, false);
+                    needs(missing, Kind.INTEGRATED, false);
+                    needs(missing, Kind.UAT, true);
+                    needs(missing, Kind.PRODUCTION, true);
+                    if (!vendorSigned || !partnerSigned) {
+                        missing.add("sign-off of the current scope version from "
+                                + (!vendorSigned && !partnerSigned ? "both sides" : !vendorSigned ? "the vendor side" : "the health system"));
+                    }
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String verb = target == Status.PASSED && kind != Kind.GO_LIVE ? " passes when " : " needs ";
+        return Optional.of(kind.label + verb + String.join("; ", missing) + ".");
+    }
+
+    /** What keeps the phase from starting, in words, or null when it may start. */
+    public String waitingFor(Kind kind) {
+        return refusal(kind, Status.IN_PROGRESS, kind == Kind.UAT, false).orElse(null);
+    }
+
+    /** Starting Integrated testing now would need a manager's override. */
+    public boolean integratedNeedsOverride() {
+        return status(Kind.FUNCTIONAL) != Status.PASSED;
+    }
+
+    public boolean everyWorkflowPassed() {
+        return workflows > 0 && workflowsWithoutPassingRun.isEmpty();
+    }
+
+    public Status status(Kind kind) {
+        return statuses.getOrDefault(kind, Status.NOT_STARTED);
+    }
+
+    private void needs(List<String> missing, Kind phase, boolean skippable) {
+        Status s = status(phase);
+        if (s != Status.PASSED && !(skippable && s == Status.SKIPPED)) {
+            missing.add(phase.label.toLowerCase().replace("uat", "UAT") + (skippable ? " passed or skipped" : " passed")
+                    + " (it is " + s.label.toLowerCase() + ")");
+        }
+    }
+
+    private void workflowsMissing(List<String> missing) {
+        if (workflows == 0) {
+            missing.add("the scope has no workflows yet");
+        } else if (!workflowsWithoutPassingRun.isEmpty()) {
+            missing.add("every workflow needs a passing run (still without one: " + String.join(", ", workflowsWithoutPassingRun) + ")");
+        }
+    }
+}

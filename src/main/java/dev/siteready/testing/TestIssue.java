@@ -1,0 +1,132 @@
+package dev.siteready.testing;
+
+import dev.siteready.project.Project;
+import dev.siteready.tenant.WorkspaceOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+/** An issue found while testing: who owns it, how bad it is, and the path to resolving it. */
+@Entity
+@Table(name = "test_issue")
+public class TestIssue extends WorkspaceOwned {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_RESOLUTION = 4000;
+
+    public enum Severity {
+        BLOCKING("Blocking"),
+        MAJOR("Major"),
+        MINOR("Minor");
+
+        public final String label;
+
+        Severity(String label) {
+            this.label = label;
+        }
+
+        public String cssClass() {
+            return "severity-" + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Which party has to act. */
+    public enum Side {
+        VENDOR("Vendor"),
+        HEALTH_SYSTEM("Health system"),
+        INTEGRATION_PLATFORM("Integration platform");
+
+        public final String label;
+
+        Side(String label) {
+            this.label = label;
+        }
+    }
+
+    public enum Status {
+        OPEN("Open"),
+        IN_PROGRESS("In progress"),
+        RESOLVED("Resolved"),
+        WONT_FIX("Won't fix");
+
+        public final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public boolean open() {
+            return this == OPEN || this == IN_PROGRESS;
+        }
+
+        public String cssClass() {
+            return "issue-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "project_id", nullable = false, updatable = false)
+    public Project project;
+
+    @Column(nullable = false, updatable = false)
+    public int number;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "run_id", updatable = false)
+    public TestRun run;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "run_step_id", updatable = false)
+    public TestRunStep step;
+
+    @Column(nullable = false, length = MAX_TITLE)
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    public Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "owning_side", nullable = false, length = 30)
+    public Side side;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public Status status = Status.OPEN;
+
+    @Column(nullable = false, length = MAX_RESOLUTION)
+    public String resolution = "";
+
+    @Column(name = "created_by", nullable = false, length = 200, updatable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    @Column(name = "resolved_at")
+    public OffsetDateTime resolvedAt;
+
+    public boolean blocksPassing() {
+        return severity == Severity.BLOCKING && status.open();
+    }
+
+    /** The project's issues with their run, script and step, newest first, in one query. */
+    public static List<TestIssue> listFor(Project project) {
+        return find("from TestIssue i left join fetch i.run r left join fetch r.script left join fetch i.step"
+                + " where i.project = ?1 order by i.number desc", project).list();
+    }
+
+    public static TestIssue findIn(Project project, java.util.UUID id) {
+        return find("from TestIssue i left join fetch i.run r left join fetch r.script left join fetch i.step"
+                + " where i.id = ?1 and i.project = ?2", id, project).firstResult();
+    }
+}

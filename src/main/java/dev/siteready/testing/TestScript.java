@@ -1,0 +1,54 @@
+package dev.siteready.testing;
+
+import dev.siteready.project.Project;
+import dev.siteready.project.Workflow;
+import dev.siteready.tenant.WorkspaceOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A project's test script for one of its workflows: ordered steps with expected results. */
+@Entity
+@Table(name = "test_script")
+public class TestScript extends WorkspaceOwned {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "project_id", nullable = false, updatable = false)
+    public Project project;
+
+    /** The workflow it proves; null when that workflow was removed from the scope. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "workflow_id")
+    public Workflow workflow;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(nullable = false, length = 4000)
+    public String description = "";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<ScriptStep> steps = List.of();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    /** The project's scripts with their workflows, in one query. */
+    public static List<TestScript> listFor(Project project) {
+        return find("from TestScript s left join fetch s.workflow where s.project = ?1 order by s.createdAt, s.id", project).list();
+    }
+
+    /** The script, only if it belongs to that project; null otherwise. */
+    public static TestScript findIn(Project project, java.util.UUID id) {
+        return find("from TestScript s left join fetch s.workflow where s.id = ?1 and s.project = ?2", id, project).firstResult();
+    }
+}

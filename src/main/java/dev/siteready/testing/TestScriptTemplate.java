@@ -1,0 +1,41 @@
+package dev.siteready.testing;
+
+import dev.siteready.tenant.WorkspaceOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A workspace's reusable test script: new scripts can start from it. */
+@Entity
+@Table(name = "test_script_template")
+public class TestScriptTemplate extends WorkspaceOwned {
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(nullable = false, length = 4000)
+    public String description = "";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<ScriptStep> steps = List.of();
+
+    @Column(name = "created_by", nullable = false, length = 200, updatable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    public static List<TestScriptTemplate> listByName() {
+        return list("order by lower(name), id");
+    }
+
+    public static boolean nameTaken(String name) {
+        return count("lower(name) = ?1", name.trim().toLowerCase(java.util.Locale.ROOT)) > 0;
+    }
+}
