@@ -21,13 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * Load harness for docs/bench/feasibility.sh (plain JDK, no build):
  * java docs/bench/FeasibilityLoad.java BASE-URL COOKIE-FILE SITES-FILE TOTAL-SITES [N] [WARMUP] [LOGIN-N]
  * COOKIE-FILE holds the Cookie header of a signed-in member (quarkus-credential=...; csrf-token=...);
- * SITES-FILE one site id per line, each site one virtual user (its questionnaire partly answered).
+ * SITES-FILE one site id per line, each site one virtual user (its questionnaire partly answered), optionally followed
+ * by a space and the id of the site's project, whose testing page is then measured too.
  * All users at once, one thread each, no think time, one phase after another: WARMUP then N x (LOGIN-N x,
  * default 10 N, for the baseline, so that its measured window is not a few seconds only)
  *   GET /login without cookies (baseline: a small form, no database work),
  *   GET /sites/{id}/feasibility (each user its own site),
  *   GET / (the portfolio of TOTAL-SITES sites, default sort) and
- *   GET /?verdict=INCOMPLETE&sort=golive.
+ *   GET /?verdict=INCOMPLETE&sort=golive and
+ *   GET /sites/{id}/projects/{id}/testing (each user its own project; when SITES-FILE names projects).
  * Each user keeps its own copy of the session cookie and takes a renewed one when the server sends it, as a
  * browser would. A reply other than 200, or a 200 without the expected content, counts as an error (status
  * -1). Prints p50/p95/p99/max and requests per second of the measured requests, and each page's throughput
@@ -47,11 +49,14 @@ public class FeasibilityLoad {
     /** One virtual user: its site and its cookies. */
     static final class User {
         final String site;
+        final String project;
         String session;
         final String csrf;
 
-        User(String site, String session, String csrf) {
-            this.site = site;
+        User(String line, String session, String csrf) {
+            String[] ids = line.split("\\s+");
+            this.site = ids[0];
+            this.project = ids.length > 1 ? ids[1] : null;
             this.session = session;
             this.csrf = csrf;
         }
@@ -104,6 +109,9 @@ public class FeasibilityLoad {
         results.add(run("GET / (portfolio, default sort)       ", users, n, warmup, u -> portfolio(u, "/", true)));
         results.add(run("GET /?verdict=INCOMPLETE&sort=golive  ", users, n, warmup,
                 u -> portfolio(u, "/?verdict=INCOMPLETE&sort=golive", false)));
+        if (users.stream().allMatch(u -> u.project != null)) {
+            results.add(run("GET /sites/{id}/projects/{id}/testing ", users, n, warmup, FeasibilityLoad::testing));
+        }
         double baseline = results.get(0).perSecond();
         for (Result r : results.subList(1, results.size())) {
             System.out.printf("throughput relative to GET /login: %s %.3f (1 : %.0f)%n", r.name().strip(), r.perSecond() / baseline,
@@ -125,6 +133,11 @@ public class FeasibilityLoad {
     static int summary(User u) throws Exception {
         HttpResponse<String> r = get(u, "/sites/" + u.site + "/feasibility");
         return check(r, r.body().contains("id=\"headline\"") && r.body().contains("/sites/" + u.site + "/feasibility"));
+    }
+
+    static int testing(User u) throws Exception {
+        HttpResponse<String> r = get(u, "/sites/" + u.site + "/projects/" + u.project + "/testing");
+        return check(r, r.body().contains("id=\"checklist\"") && r.body().contains("id=\"timeline\""));
     }
 
     static int portfolio(User u, String path, boolean all) throws Exception {

@@ -12,7 +12,8 @@
 # warms the portfolio up again. Then docs/bench/FeasibilityLoad.java runs all users at once, one thread each,
 # one phase after another: GET /login without cookies (the baseline: a small form, no database work),
 # GET /sites/{id}/feasibility (each user its own answered site), GET / (the portfolio, default sort) and
-# GET /?verdict=INCOMPLETE&sort=golive; [warm-up] then [requests] per user and phase ([login-requests] for
+# GET /?verdict=INCOMPLETE&sort=golive, then GET /sites/{id}/projects/{id}/testing (the user's project's testing
+# page: phases, timeline, its 4-item functional checklist, one workflow); [warm-up] then [requests] per user and phase ([login-requests] for
 # /login, default 10 x [requests], as it is so fast). Prints p50/p95/p99/max latency and requests per second
 # of each, the throughput of each page relative to /login, and each phase's wall-clock window (this machine
 # may run other work; compare with top). A failed set-up request stops the script with the request and the
@@ -100,6 +101,8 @@ while read -r SITE; do
   N=$((N + 1))
   PROJECT=$(curl -fs -b "$JAR_COOKIES" "$URL/sites/$SITE" | grep -o "<h3><a href=\"/sites/$SITE/projects/[^\"]*\"" | head -1 | sed 's#.*/##; s/"$//')
   [ -n "$PROJECT" ] || fail "no project (article.project h3 a) on GET /sites/$SITE"
+  echo "$SITE $PROJECT" >> "$DATA/users.txt"
+  curl -fs -b "$JAR_COOKIES" -o /dev/null "$URL/sites/$SITE/projects/$PROJECT/testing" # makes its functional checklist
   BASE="$URL/sites/$SITE/projects/$PROJECT/questionnaire"
   curl -fs -b "$JAR_COOKIES" -o "$DATA/q.html" "$BASE"
   if grep -q 'questionnaire/start"' "$DATA/q.html"; then
@@ -147,7 +150,7 @@ for i in 1 2 3 4 5; do curl -fs -o /dev/null -b "$JAR_COOKIES" "$URL/"; done
 awk '$6 == "quarkus-credential" || $6 == "csrf-token" {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$JAR_COOKIES" > "$DATA/cookie.txt"
 echo "$SITES sites in one workspace, $USERS answered; $(nproc) cores, $(java -version 2>&1 | head -1); load generator on the same machine"
 STATUS=0
-java docs/bench/FeasibilityLoad.java "$URL" "$DATA/cookie.txt" "$DATA/sites.txt" "$SITES" "$REQUESTS" "$WARMUP" "$LOGIN_REQUESTS" || STATUS=$?
+java docs/bench/FeasibilityLoad.java "$URL" "$DATA/cookie.txt" "$DATA/users.txt" "$SITES" "$REQUESTS" "$WARMUP" "$LOGIN_REQUESTS" || STATUS=$?
 ERRORS=$(grep -c ' ERROR ' "$LOG" || true)
 echo "errors in the server log ($LOG): $ERRORS"
 [ "$ERRORS" = 0 ] || grep -A5 ' ERROR ' "$LOG" | head -40

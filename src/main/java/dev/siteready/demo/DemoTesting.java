@@ -74,6 +74,10 @@ class DemoTesting {
                 phase(phases, Kind.PRODUCTION).scheduledAt = live.minusDays(6).atTime(6, 0).atOffset(ZoneOffset.ofHours(-6));
                 dates(phases, Kind.GO_LIVE, live, live, Status.PASSED);
                 signOffs(workspaceId, project, live.minusDays(2));
+                history(project, live.minusDays(56), "Functional testing: in progress → passed.");
+                history(project, live.minusDays(30), "Integrated testing: in progress → passed.");
+                history(project, live.minusDays(2), "Vendor and health system signed off go-live.");
+                history(project, live, "Go-live: in progress → passed.");
             }
             case "Lakeview Medical Center", "Granite State Hospital", "Heartland Regional Medical" -> {
                 passChecklist(project, today.minusDays(20));
@@ -84,12 +88,17 @@ class DemoTesting {
                 plannedOnly(phases, Kind.PRODUCTION, today.plusDays(24), today.plusDays(24));
                 plannedOnly(phases, Kind.GO_LIVE, weekday(today.plusDays(28 + site.name.length() % 5)), null);
                 passedRun(project, today.minusDays(5), site.name.startsWith("Lakeview"));
+                history(project, today.minusDays(18), "Functional testing: in progress → passed.");
+                history(project, today.minusDays(17), "Integrated testing: not started → in progress.");
+                if (site.name.startsWith("Lakeview")) {
+                    history(project, today.minusDays(5), "Issue #1 logged (blocking, health system): Results arrive with local codes instead of LOINC");
+                }
             }
             case "Harbor Children's Hospital" -> {
                 dates(phases, Kind.FUNCTIONAL, today.minusDays(12), null, Status.BLOCKED);
                 phase(phases, Kind.FUNCTIONAL).notes = "The site's VPN tunnel to the integration platform is down; their network team has the ticket.";
                 plannedOnly(phases, Kind.GO_LIVE, weekday(today.plusDays(45)), null);
-                TestingActivity.record(project, DEV, "Functional testing: in progress → blocked (VPN tunnel down).");
+                history(project, today.minusDays(2), "Functional testing: in progress → blocked (VPN tunnel down).");
             }
             case "Cascade Health Partners", "Capital City Hospital" -> {
                 plannedOnly(phases, Kind.FUNCTIONAL, today.plusDays(7), today.plusDays(21));
@@ -104,6 +113,15 @@ class DemoTesting {
     private static LocalDate weekday(LocalDate date) {
         LocalDate d = date.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
         return d.getMonthValue() == 12 && d.getDayOfMonth() >= 24 ? d.plusWeeks(2) : d;
+    }
+
+    private static void history(Project project, LocalDate on, String summary) {
+        TestingActivity a = new TestingActivity();
+        a.project = project;
+        a.actor = DEV;
+        a.summary = summary;
+        a.at = on.atTime(14, 0).atOffset(ZoneOffset.UTC);
+        a.persist();
     }
 
     private static TestPhase phase(List<TestPhase> phases, Kind kind) {

@@ -50,6 +50,10 @@ public class SignOffPortalResource {
             String expires, String scopeVersion, List<ScopeLine> scope, List<String> workflows, List<PhaseLine> phases,
             String checklist, long openIssues, List<TestingResource.IssueView> issues, TestingResource.SignOffView signed,
             TestingResource.SignInput input, String problem, boolean memberSignedIn) {
+        /** How many of the open issues are blocking. */
+        public long blocking() {
+            return issues.stream().filter(i -> "Blocking".equals(i.severity())).count();
+        }
     }
 
     @CheckedTemplate
@@ -139,14 +143,15 @@ public class SignOffPortalResource {
         List<ScopeLine> scope = scopes.rows(project).stream().map(r -> new ScopeLine(r.model.name, r.direction.label,
                 r.connectionMethod.label, String.join(", ", r.events.stream().map(e -> e.name).sorted().toList()))).toList();
         List<PhaseLine> phases = plan.phases().stream().map(p -> new PhaseLine(p.kind.label, p.status.label, p.status.cssClass(),
-                p.actualEnd != null ? "finished " + p.actualEnd : p.plannedStart != null ? "planned " + p.plannedStart : "")).toList();
+                p.actualEnd != null ? "finished " + p.actualEnd : p.actualStart != null ? "since " + p.actualStart
+                        : p.plannedStart != null ? "planned " + p.plannedStart : "")).toList();
         long passed = plan.inScope().stream().filter(c -> c.result == TestResult.PASSED).count();
         TestingResource.SignOffView signed = plan.currentSignOff(SignOff.Side.PARTNER).map(s -> new TestingResource.SignOffView(
                 s.side.label, s.name, s.role, QuestionnaireViews.when(s.signedAt), s.scopeVersion, true, "")).orElse(null);
         return new Portal(workspace.name, project.site.name, project.name, visit.link().label,
                 PartnerLink.Purpose.SIGN_OFF.path(project.id), QuestionnaireViews.when(visit.link().expiresAt), plan.scopeVersion(),
                 scope, plan.workflows().stream().map(w -> w.name + (plan.passed(w) ? " (passed)" : " (not passed yet)")).toList(),
-                phases, passed + " of " + plan.inScope().size() + " functional checks passed", plan.openIssues(),
+                phases, passed + " of " + plan.inScope().size() + " checklist items passed", plan.openIssues(),
                 plan.issues().stream().filter(i -> i.status.open()).map(i -> TestingResource.issueView(i, null)).toList(), signed,
                 input != null ? input : new TestingResource.SignInput("", "", "", ""), problem, !identity.isAnonymous());
     }

@@ -84,7 +84,7 @@ public record Timeline(int width, int height, List<Lane> lanes, List<Tick> ticks
         LocalDate from = start != null ? start : end;
         LocalDate to = end != null ? end : start;
         int left = x.applyAsInt(from);
-        int width = Math.max(8, x.applyAsInt(to.plusDays(1)) - left);
+        int width = Math.max(12, x.applyAsInt(to.plusDays(1)) - left); // a one-day phase stays visible
         String title = what + ": " + from + (to.equals(from) ? "" : " to " + to) + (suffix == null ? "" : " (" + suffix + ")");
         return new Bar(left, width, title);
     }

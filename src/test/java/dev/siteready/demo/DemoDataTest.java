@@ -42,7 +42,7 @@ class DemoDataTest {
         }
         // and test phases at every stage: go-lives ahead, a blocked phase, live sites, a run with a blocking issue
         assertThat(home.select("#go-lives li")).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(home.select("#blocked-phases li").text()).contains("Harbor Children's Hospital").contains("Functional testing blocked");
+        assertThat(home.select("#blocked-phases li").text()).contains("Harbor Children's Hospital").contains("Functional testing · blocked");
         assertThat(home.select("#portfolio-results .phase-status").eachText()).contains("Live", "Integrated testing · in progress");
         String lakeview = home.select("#go-lives li a").stream().filter(a -> a.text().startsWith("Lakeview")).findFirst()
                 .orElseThrow().attr("href").replaceAll("#.*", "");

@@ -260,8 +260,10 @@ class TestingEdgeCasesTest {
         String run = s.startRun(script);
         s.owner().post(run + "/issues", Map.of("title", "Interface engine drops OBX-5 > 64 KB", "severity", "BLOCKING",
                 "side", "HEALTH_SYSTEM", "step", "", "resolution", ""));
-        assertThat(signPartner.page(portal).select("#open-issue-list li").text()).contains("#1 Interface engine drops OBX-5 > 64 KB")
+        Document partnerPage = signPartner.page(portal);
+        assertThat(partnerPage.select("#open-issue-list li").text()).contains("#1 Interface engine drops OBX-5 > 64 KB")
                 .contains("Blocking").contains("Health system");
+        assertThat(partnerPage.getElementById("blocking-notice").text()).startsWith("1 blocking issue is still open");
     }
 
     @Test

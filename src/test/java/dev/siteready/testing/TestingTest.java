@@ -260,7 +260,8 @@ class TestingTest {
         String body = r.body().asString();
         assertThat(body).doesNotContain("<html").doesNotContain("<script>alert").doesNotContain("<img src=x");
         Document fragment = Jsoup.parseBodyFragment("<table>" + body + "</table>");
-        assertThat(fragment.selectFirst("tr.checklist-item .result").text()).isEqualTo("Failed");
+        assertThat(fragment.selectFirst("tr.checklist-item select[name=result]").hasClass("result-failed")).isTrue();
+        assertThat(fragment.selectFirst("tr.checklist-item label").text()).contains("(saved: Failed)");
         assertThat(fragment.selectFirst("input[name=controlId]").val()).isEqualTo("<script>alert(1)</script>");
     }
 
@@ -408,7 +409,7 @@ class TestingTest {
         // the portfolio's go-live is the one planned in testing (the questionnaire has no answer here either way)
         assertThat(home.select("#portfolio-results tbody td.nowrap").text()).isEqualTo(goLive.toString());
         assertThat(home.selectFirst("#go-lives li a").attr("href")).isEqualTo(s.base + "#phase-go-live");
-        assertThat(home.select("#blocked-phases li").text()).contains("Functional testing blocked").contains("VPN tunnel <b>down</b>");
+        assertThat(home.select("#blocked-phases li").text()).contains("Functional testing · blocked").contains("VPN tunnel <b>down</b>");
         assertThat(home.select("#blocked-phases li b")).isEmpty();
         assertThat(home.select("#portfolio-results tbody .phase-status").eachText()).containsExactly("Functional testing · blocked");
         // the blocked phase shows its reason and the timeline shows the actual start
