@@ -210,16 +210,19 @@ CREATE TABLE sign_off (
 CREATE INDEX sign_off_project_idx ON sign_off (workspace_id, project_id, signed_at);
 CREATE INDEX sign_off_link_idx ON sign_off (workspace_id, link_id);
 
--- The only change allowed: the link going away (ON DELETE SET NULL) while everything else stays. Rows go only with
--- their project or workspace (a cascade, so fired from within the foreign key's own trigger).
+-- The only change allowed: the link going away (its foreign key's ON DELETE SET NULL, so fired from within another
+-- trigger) while everything else stays. Rows go only with their project (or its site or workspace): a cascade,
+-- after the project row is gone.
 CREATE FUNCTION sign_off_immutable() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
     AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' AND NEW.link_id IS NULL AND to_jsonb(NEW) - 'link_id' = to_jsonb(OLD) - 'link_id' THEN
+    IF TG_OP = 'UPDATE' AND pg_trigger_depth() > 1 AND NEW.link_id IS NULL
+            AND to_jsonb(NEW) - 'link_id' = to_jsonb(OLD) - 'link_id' THEN
         RETURN NEW;
     END IF;
-    IF TG_OP = 'DELETE' AND pg_trigger_depth() > 1 THEN
+    IF TG_OP = 'DELETE' AND pg_trigger_depth() > 1 AND NOT EXISTS (
+            SELECT 1 FROM public.project p WHERE p.workspace_id = OLD.workspace_id AND p.id = OLD.project_id) THEN
         RETURN OLD;
     END IF;
     RAISE EXCEPTION 'sign-offs cannot change' USING ERRCODE = 'check_violation';
@@ -257,7 +260,13 @@ $rls$;
 
 -- ---- Looking a partner link up by its hash, before the workspace is known: now with its purpose ------------------
 -- A new function next to V3's partner_link_lookup, which nodes of the previous version keep calling during a
--- rolling deploy (it only ever led them to questionnaires); a later migration drops it.
+-- rolling deploy; that one now finds questionnaire links only (same signature), and a later migration drops it.
+CREATE OR REPLACE FUNCTION partner_link_lookup(p_token_hash text)
+    RETURNS TABLE (workspace_id uuid, link_id uuid, questionnaire_id uuid)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT l.workspace_id, l.id, l.questionnaire_id FROM public.partner_link l
+          WHERE l.token_hash = p_token_hash AND l.purpose = 'QUESTIONNAIRE' AND l.revoked_at IS NULL AND l.expires_at > now() $$;
+
 GRANT SELECT (purpose, project_id) ON partner_link TO ${lookup_role};
 CREATE FUNCTION partner_link_resolve(p_token_hash text)
     RETURNS TABLE (workspace_id uuid, link_id uuid, purpose text, target_id uuid)

@@ -66,7 +66,7 @@ public class HomeResource {
                 .map(m -> new TeammateView(m.displayName, m.role.label))
                 .toList();
         return Templates.home(team, dashboard(), portfolio, Arrays.asList(SiteStatus.values()), Arrays.asList(Verdict.values()),
-                TestingOverview.load(tenant.requireWorkspaceId(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+                TestingOverview.load(tenant.requireWorkspaceId()));
     }
 
     private static Dashboard dashboard() {

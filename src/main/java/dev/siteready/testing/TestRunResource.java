@@ -132,6 +132,8 @@ public class TestRunResource {
                 : !input.step().isEmpty() && linked == null ? "Link the issue to a step of this run, or to none."
                 : !PlainText.Validator.fits(input.resolution(), TestIssue.MAX_RESOLUTION)
                         ? "The path to resolution is plain text of up to " + TestIssue.MAX_RESOLUTION + " characters."
+                : TestingResource.looksLikeMessage(input.title(), input.resolution()) ? "That looks like a message. Describe the"
+                        + " issue and name messages by their control ID: SiteReady never keeps message content."
                 : null;
         if (problem != null) {
             return Response.status(400).entity(Templates.run(page(run, null, input, problem))).build();

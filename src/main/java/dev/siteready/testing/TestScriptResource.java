@@ -139,9 +139,10 @@ public class TestScriptResource {
         List<ScriptStep> steps = typed.stream().filter(s -> !s.action().isBlank() || !s.expected().isBlank())
                 .map(s -> new ScriptStep(s.action().trim(), s.expected().trim())).toList();
         String problem = null;
+        boolean staysOrphan = w == null && script.workflow == null && TestingResource.nz(workflow).isBlank();
         if (!PlainText.Validator.isName(title, 200)) {
             problem = "Name the script, up to 200 characters.";
-        } else if (w == null) {
+        } else if (w == null && !staysOrphan) {
             problem = "Choose the workflow the script tests.";
         } else if (!PlainText.Validator.fits(text, 4000)) {
             problem = "The description is plain text of up to 4,000 characters.";
@@ -157,7 +158,8 @@ public class TestScriptResource {
                 }
             }
         }
-        if (problem == null && !w.id.equals(script.workflow == null ? null : script.workflow.id) && TestRun.count("script", script) > 0) {
+        if (problem == null && !staysOrphan && !w.id.equals(script.workflow == null ? null : script.workflow.id)
+                && TestRun.count("script", script) > 0) {
             problem = "This script has runs for " + (script.workflow == null ? "a removed workflow" : "the workflow " + script.workflow.name)
                     + ", so it stays with it. Make a new script for the other workflow.";
         }

@@ -29,10 +29,10 @@ public record TestingOverview(List<GoLive> goLives, List<Blocked> blocked, long 
     }
 
     @SuppressWarnings("unchecked")
-    public static TestingOverview load(UUID workspaceId, LocalDate today) {
+    public static TestingOverview load(UUID workspaceId) {
         var em = Panache.getEntityManager();
         List<Object[]> next = em.createNativeQuery("""
-                SELECT s.id, s.name, p.id, p.name, t.planned_start,
+                SELECT s.id, s.name, p.id, p.name, t.planned_start, s.time_zone,
                        (SELECT c.kind || ':' || c.status FROM test_phase c WHERE c.workspace_id = t.workspace_id
                           AND c.project_id = t.project_id AND c.status NOT IN ('PASSED', 'SKIPPED')
                           ORDER BY %s LIMIT 1)
@@ -51,10 +51,10 @@ public record TestingOverview(List<GoLive> goLives, List<Blocked> blocked, long 
                 """).setParameter("ws", workspaceId).setParameter("limit", SHOWN).getResultList();
         return new TestingOverview(
                 next.stream().map(r -> {
-                    String[] current = ((String) r[5]).split(":"); // go-live is not passed, so some phase is current
+                    String[] current = ((String) r[6]).split(":"); // go-live is not passed, so some phase is current
                     return new GoLive((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (LocalDate) r[4],
                             CurrentPhase.label(current[0], current[1]), CurrentPhase.cssClass(current[0], current[1]),
-                            ((LocalDate) r[4]).isBefore(today));
+                            ((LocalDate) r[4]).isBefore(LocalDate.now(java.time.ZoneId.of((String) r[5])))); // the site's today
                 }).toList(),
                 blocked.stream().map(r -> {
                     TestPhase.Kind kind = TestPhase.Kind.valueOf((String) r[4]);

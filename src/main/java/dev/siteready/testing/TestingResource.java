@@ -156,9 +156,14 @@ public class TestingResource {
         static native TemplateInstance print(Page page);
     }
 
-    /** A message pasted as evidence: HL7 v2 segments anywhere in the text, or a FHIR/JSON body. */
-    static final Pattern PAYLOAD = Pattern.compile("(?:^|[\\r\\n|])\\s*(?:MSH|EVN|PID|PD1|NK1|PV1|PV2|MRG|ORC|OBR|OBX|NTE|DG1|AL1"
-            + "|IN1|GT1|SCH|AIS|TXA|RXA|RXR|SPM)\\||\"resourceType\"\\s*:");
+    /**
+     * A message pasted as evidence, also with its line breaks lost (one-line fields drop them): an HL7 v2 header
+     * (MSH with its encoding characters), a segment followed by fields (two more "|" soon after its name), or a
+     * FHIR resource as JSON or XML. "OBX|5 was empty" or "PID-3 has MR" are notes, not messages.
+     */
+    static final Pattern PAYLOAD = Pattern.compile("MSH\\|\\^~|(?<![A-Za-z0-9])(?:MSH|EVN|PID|PD1|NK1|PV1|PV2|MRG|ORC|OBR|OBX"
+            + "|NTE|DG1|AL1|IN1|GT1|SCH|AIS|TXA|RXA|RXR|SPM)\\|(?:[^|\\r\\n]{0,200}\\|){2}|\"resourceType\"\\s*:"
+            + "|xmlns\\s*=\\s*[\"']http://hl7\\.org/fhir");
 
     /** SiteReady keeps references to messages only, never their content (which carries patient data). */
     static boolean looksLikeMessage(String... values) {
@@ -256,6 +261,11 @@ public class TestingResource {
         phase.owner = input.owner();
         phase.notes = input.notes();
         phase.updatedAt = OffsetDateTime.now();
+        if (k == TestPhase.Kind.INTEGRATED && starting && before != target && !override && phase.overrideReason != null) {
+            phase.overrideReason = null; // started the regular way this time; the history keeps the earlier override
+            phase.overrideBy = null;
+            phase.overrideAt = null;
+        }
         if (override && before != target) {
             phase.overrideReason = input.overrideReason();
             phase.overrideBy = actor;
@@ -409,6 +419,9 @@ public class TestingResource {
         TestIssue issue = TestIssue.findIn(project, issueId);
         if (issue == null) {
             throw new NotFoundException();
+        }
+        if (issue.run != null) {
+            TestRun.getEntityManager().refresh(issue.run, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE); // not while its run is being passed
         }
         boolean fromRun = issue.run != null && "run".equals(back);
         String target = fromRun ? base(project) + "/runs/" + issue.run.id : base(project);

@@ -37,6 +37,13 @@ class TestingEdgeCasesTest {
         Document doc = s.page();
         assertThat(doc.getElementById("phase-integrated-override").text()).contains("Reason: Second reason");
         assertThat(doc.select("#activity li").eachText()).filteredOn(t -> t.contains("(override)")).hasSize(2);
+        // started the regular way later, the phase no longer claims an override (the history keeps it)
+        UUID workspace = Db.workspaceOf(s.owner().email);
+        Db.asWorkspace(workspace, c -> Db.update(c, "UPDATE test_phase SET status = 'PASSED' WHERE project_id = ? AND kind = 'FUNCTIONAL'",
+                s.project()));
+        assertThat(s.phase("integrated", "NOT_STARTED", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(s.phase("integrated", "IN_PROGRESS", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(s.page().getElementById("phase-integrated-override")).isNull();
     }
 
     @Test
@@ -102,13 +109,23 @@ class TestingEdgeCasesTest {
         String path = s.base() + "/checklist/" + row.id().substring("item-".length());
         String version = row.selectFirst("input[name=version]").val();
         for (String note : List.of("Seen: MSH|^~\\&|EPIC|MAIN|||20261126||ADT^A04|1|P|2.5.1\rPID|1||123^^^MRN||DOE^JOHN",
-                " MSH|^~\\&|LAB", "ok\nPID|1||123", "{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"Doe\"}]}")) {
+                " MSH|^~\\&|LAB", "ok\nPID|1||123", "{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"Doe\"}]}",
+                // pasted into a one-line field, the line breaks are gone or spaces
+                "Sent: MSH|^~\\&|EPIC|MAIN|||20261126||ORU^R01|9|P|2.5.1 PID|1||12345^^^MRN||DOE^JOHN",
+                "EVN|A04|20261126 PID|1||12345^^^MRN||DOE^JOHN",
+                "<Patient xmlns=\"http://hl7.org/fhir\"><name><family value=\"Doe\"/></name></Patient>")) {
             Response r = s.owner().post(path, Map.of("result", "FAILED", "controlId", "", "logId", "", "note", note, "version", version));
             assertThat(r.statusCode()).as(note).isEqualTo(400);
         }
         // a note that mentions segments and fields is fine
         assertThat(s.owner().post(path, Map.of("result", "PASSED", "controlId", "MSG1", "logId", "", "note",
-                "PID-3 has MR and PE; OBX-3 uses LOINC", "version", version)).statusCode()).isEqualTo(303);
+                "PID-3 has MR and PE; OBX-3 uses LOINC; OBX|5 was empty", "version", version)).statusCode()).isEqualTo(303);
+        // and a new issue cannot carry a message either
+        String run = s.startRun(s.script("Flow", "Step"));
+        Response issue = s.owner().post(run + "/issues", Map.of("title", "Bad ORU", "severity", "MAJOR", "side", "VENDOR", "step", "",
+                "resolution", "Resend MSH|^~\\&|LAB|MAIN"));
+        assertThat(issue.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(issue.body().asString()).getElementById("issue-problem").text()).contains("never keeps message content");
 
         // take Order out of scope: its items keep their results and can change no more, not even the note
         Document project = s.owner().page("/sites/" + s.site() + "/projects/" + s.project());
@@ -207,6 +224,26 @@ class TestingEdgeCasesTest {
                 "Platform fixed the ACK timeout", "back", "testing", "version", issueRow.selectFirst("input[name=version]").val()))
                 .statusCode()).isEqualTo(303);
         assertThat(s.page().select("#issue-1 .issue-status").text()).isEqualTo("Resolved");
+
+        // a script whose workflow left the scope keeps its runs and can still be edited
+        String kept = s.script("Kept", "Only step");
+        s.passingRun(kept);
+        Document keptPage = s.owner().page(kept);
+        String workflowOfKept = keptPage.selectFirst("#script-form select[name=workflow] option[selected]").val();
+        String removeWorkflow = s.owner().page("/sites/" + s.site() + "/projects/" + s.project()).select("form[action$=/remove]").stream()
+                .map(f -> f.attr("action")).filter(a -> a.contains("/workflows/" + workflowOfKept)).findFirst().orElseThrow();
+        assertThat(s.owner().post(removeWorkflow, Map.of()).statusCode()).isEqualTo(303);
+        keptPage = s.owner().page(kept);
+        assertThat(keptPage.selectFirst("#script-form select[name=workflow] option[selected]").val()).isEmpty();
+        Map<String, Object> rename = new LinkedHashMap<>();
+        rename.put("name", "Kept, renamed");
+        rename.put("workflow", "");
+        rename.put("description", "");
+        rename.put("action", List.of("Only step"));
+        rename.put("expected", List.of(""));
+        rename.put("version", keptPage.selectFirst("#script-form input[name=version]").val());
+        assertThat(s.owner().post(kept, rename).statusCode()).isEqualTo(303);
+        assertThat(s.page().select("#integrated").text()).contains("Kept, renamed");
     }
 
     @Test
@@ -220,6 +257,12 @@ class TestingEdgeCasesTest {
         assertThatThrownBy(() -> Db.asWorkspace(workspace, c -> Db.update(c, "UPDATE sign_off SET link_id = NULL, version = 99")))
                 .hasMessageContaining("sign-offs cannot change");
         assertThatThrownBy(() -> Db.asWorkspace(workspace, c -> Db.update(c, "DELETE FROM sign_off")))
+                .hasMessageContaining("sign-offs cannot change");
+        // the partner's sign-off keeps its link: clearing it by hand is refused, revoking the link keeps it too
+        String link = TestingTest.SignOffLinks.create(s, "Pat");
+        WebSession partner = WebSession.fromOwnAddress();
+        TestingTest.SignOffLinks.sign(partner, TestingTest.SignOffLinks.open(partner, link), "Pat Lee", "Analyst");
+        assertThatThrownBy(() -> Db.asWorkspace(workspace, c -> Db.update(c, "UPDATE sign_off SET link_id = NULL WHERE side = 'PARTNER'")))
                 .hasMessageContaining("sign-offs cannot change");
         assertThat(s.owner().post("/sites/" + s.site() + "/projects/" + s.project() + "/delete", Map.of()).statusCode()).isEqualTo(303);
         assertThat(Db.<Long>asWorkspace(workspace, c -> Db.count(c, "SELECT count(*) FROM sign_off"))).isZero();
