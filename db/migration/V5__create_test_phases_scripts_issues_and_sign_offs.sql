@@ -33,8 +33,10 @@ CREATE TABLE test_phase (
     CHECK (actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start)
 );
 CREATE UNIQUE INDEX test_phase_project_kind_key ON test_phase (workspace_id, project_id, kind);
-CREATE INDEX test_phase_status_idx ON test_phase (workspace_id, status);
-CREATE INDEX test_phase_kind_planned_idx ON test_phase (workspace_id, kind, planned_start);
+-- For the workspace home: blocked phases, newest first, and go-lives planned and not yet passed, soonest first.
+CREATE INDEX test_phase_blocked_idx ON test_phase (workspace_id, updated_at DESC) WHERE status = 'BLOCKED';
+CREATE INDEX test_phase_go_live_idx ON test_phase (workspace_id, planned_start)
+    WHERE kind = 'GO_LIVE' AND status <> 'PASSED' AND planned_start IS NOT NULL;
 
 CREATE FUNCTION test_phases_created() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp

@@ -86,7 +86,8 @@ class DemoTesting {
                 phase(phases, Kind.INTEGRATED).actualEnd = null;
                 phase(phases, Kind.INTEGRATED).owner = DEV;
                 plannedOnly(phases, Kind.PRODUCTION, today.plusDays(24), today.plusDays(24));
-                plannedOnly(phases, Kind.GO_LIVE, weekday(today.plusDays(28 + site.name.length() % 5)), null);
+                int weeks = site.name.startsWith("Lakeview") ? 3 : site.name.startsWith("Granite") ? 5 : 7;
+                plannedOnly(phases, Kind.GO_LIVE, weekday(today.plusWeeks(weeks)), null);
                 passedRun(project, today.minusDays(5), site.name.startsWith("Lakeview"));
                 history(project, today.minusDays(18), "Functional testing: in progress → passed.");
                 history(project, today.minusDays(17), "Integrated testing: not started → in progress.");
