@@ -64,7 +64,7 @@ public class ScopeService {
     }
 
     public List<Workflow> workflows(Project project) {
-        return Workflow.list("project = ?1 order by position, name", project);
+        return Workflow.listFor(project);
     }
 
     /** The catalog by name, read once and used to resolve any number of specs (e.g. a whole CSV import). */

@@ -23,4 +23,9 @@ public class Workflow extends WorkspaceOwned {
 
     @Column(nullable = false)
     public int position;
+
+    /** The project's workflows in their order. */
+    public static java.util.List<Workflow> listFor(Project project) {
+        return list("project = ?1 order by position, name", project);
+    }
 }

@@ -25,7 +25,7 @@ public record TestPlan(Project project, List<TestPhase> phases, List<ChecklistIt
     public static TestPlan load(UUID workspaceId, Project project) {
         Checklist.sync(workspaceId, project);
         return new TestPlan(project, TestPhase.listFor(project), ChecklistItem.listFor(project),
-                Workflow.list("project = ?1 order by position, name", project), TestScript.listFor(project),
+                Workflow.listFor(project), TestScript.listFor(project),
                 TestRun.listFor(project), TestIssue.listFor(project), SignOff.listFor(project),
                 ScopeVersion.of(workspaceId, project.id));
     }

@@ -270,7 +270,7 @@ public class TestScriptResource {
             String problem) {
         Project project = script.project;
         String chosen = workflowId != null ? workflowId : script.workflow == null ? "" : script.workflow.id.toString();
-        List<TestingResource.Option> workflows = Workflow.<Workflow>list("project = ?1 order by position, name", project).stream()
+        List<TestingResource.Option> workflows = Workflow.listFor(project).stream()
                 .map(w -> new TestingResource.Option(w.id.toString(), w.name, w.id.toString().equals(chosen))).toList();
         List<StepInput> steps = new ArrayList<>(typed != null ? typed
                 : script.steps.stream().map(s -> new StepInput(s.action(), s.expected())).toList());

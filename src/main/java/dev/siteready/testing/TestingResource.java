@@ -69,9 +69,9 @@ public class TestingResource {
             String override, String waitingFor, boolean canOverride, String problem, String dates) {
     }
 
-    public record ItemView(UUID id, long version, String model, String event, String direction, String result,
-            String resultLabel, String resultClass, String controlId, String logId, String note, String recorded,
-            String outOfScopeSince, List<Option> results, String problem) {
+    public record ItemView(UUID id, String action, long version, String model, String event, String direction,
+            String result, String resultLabel, String resultClass, String controlId, String logId, String note,
+            String recorded, String outOfScopeSince, List<Option> results, String problem) {
     }
 
     public record ScriptView(UUID id, String name, int steps, String latest, String latestClass, UUID latestRunId) {
@@ -151,7 +151,7 @@ public class TestingResource {
     static class Templates {
         static native TemplateInstance testing(Page page);
 
-        static native TemplateInstance testing$checklistRow(Page page, ItemView item);
+        static native TemplateInstance testing$checklistRow(ItemView item);
 
         static native TemplateInstance print(Page page);
     }
@@ -329,7 +329,7 @@ public class TestingResource {
         if (problem != null) {
             int code = problem.startsWith("Someone") ? 409 : 400;
             ItemView view = itemView(item, new String[] { nz(result), cid, lid, text }, problem);
-            return htmx ? Response.status(code).entity(Templates.testing$checklistRow(page(plan, Typed.NONE), view)).build()
+            return htmx ? Response.status(code).entity(Templates.testing$checklistRow(view)).build()
                     : Response.status(code).entity(Templates.testing(page(plan, Typed.item(view)))).build();
         }
         String actor = Actors.describe(identity);
@@ -345,7 +345,7 @@ public class TestingResource {
                 + r.label.toLowerCase() + (cid.isEmpty() ? "" : ", control ID " + cid) + ".");
         if (htmx) {
             ChecklistItem.flush();
-            return Response.ok(Templates.testing$checklistRow(page(plan, Typed.NONE), itemView(item, null, null))).build();
+            return Response.ok(Templates.testing$checklistRow(itemView(item, null, null))).build();
         }
         return Flash.seeOther(base(plan.project()) + "#item-" + item.id, what + ": " + r.label.toLowerCase() + ".");
     }
@@ -684,7 +684,7 @@ public class TestingResource {
     private static ItemView itemView(ChecklistItem c, String[] typed, String problem) {
         String result = typed == null ? c.result.name() : typed[0];
         TestResult shown = c.result;
-        return new ItemView(c.id, c.version, c.event.model.name, c.event.name, c.direction.label, result, shown.label,
+        return new ItemView(c.id, base(c.project) + "/checklist/" + c.id, c.version, c.event.model.name, c.event.name, c.direction.label, result, shown.label,
                 shown.cssClass(), typed == null ? c.controlId : typed[1], typed == null ? c.logId : typed[2],
                 typed == null ? c.note : typed[3],
                 c.recordedAt == null ? "" : c.recordedBy + ", " + QuestionnaireViews.when(c.recordedAt),
