@@ -55,6 +55,9 @@ public class DemoData {
     @Inject
     DemoTesting testing;
 
+    @Inject
+    DemoRetros retros;
+
     /** Twenty health systems across vendors, time zones and stages, each from one of the default templates. */
     static final List<SiteDraft> SITES = List.of(
             site("Riverside Health", "Epic", "America/Chicago", "LIVE", "Pat Lee", "Interface analyst", "Lab results"),
@@ -98,6 +101,7 @@ public class DemoData {
             QuarkusTransaction.requiringNew().run(() -> Site.<Site>listAll().forEach(answers::answer));
             QuarkusTransaction.requiringNew().run(() -> testing.load(created.workspaceId(),
                     java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+            QuarkusTransaction.requiringNew().run(() -> retros.load(java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
             LOG.infof("Demo workspace created (id %s)", created.workspaceId());
         }
         LOG.infof("Demo data is on. Sign in as %s (owner) or %s (viewer) with the password \"%s\".", OWNER_EMAIL,

@@ -4,6 +4,7 @@ import dev.siteready.account.Member;
 import dev.siteready.feasibility.Portfolio;
 import dev.siteready.feasibility.Verdict;
 import dev.siteready.tenant.TenantContext;
+import dev.siteready.retro.RetroOverview;
 import dev.siteready.testing.TestingOverview;
 import jakarta.inject.Inject;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -42,7 +43,7 @@ public class HomeResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(List<TeammateView> team, Dashboard dashboard, Portfolio.Result portfolio,
-                List<SiteStatus> statuses, List<Verdict> verdicts, TestingOverview testing);
+                List<SiteStatus> statuses, List<Verdict> verdicts, TestingOverview testing, RetroOverview retros);
 
         static native TemplateInstance home$portfolio(Portfolio.Result portfolio);
     }
@@ -66,7 +67,7 @@ public class HomeResource {
                 .map(m -> new TeammateView(m.displayName, m.role.label))
                 .toList();
         return Templates.home(team, dashboard(), portfolio, Arrays.asList(SiteStatus.values()), Arrays.asList(Verdict.values()),
-                TestingOverview.load(tenant.requireWorkspaceId()));
+                TestingOverview.load(tenant.requireWorkspaceId()), RetroOverview.load(tenant.requireWorkspaceId()));
     }
 
     private static Dashboard dashboard() {

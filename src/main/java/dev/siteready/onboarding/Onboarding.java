@@ -82,6 +82,8 @@ public class Onboarding {
         template.description = description == null ? "" : description.trim();
         template.scope = scopes.read(project);
         template.persist();
+        OnboardingTemplateVersion.publish(template, template.scope, "Saved from " + project.site.name + ", " + project.name + ".",
+                "SiteReady", null);
         return template;
     }
 
@@ -118,6 +120,7 @@ public class Onboarding {
         template.description = description;
         template.scope = scope;
         template.persist();
+        OnboardingTemplateVersion.publish(template, scope, "The template every workspace starts with.", "SiteReady", null);
     }
 
     private static ScopeSpec.Row row(String model, List<String> events, Direction direction, int perDay, int peak) {

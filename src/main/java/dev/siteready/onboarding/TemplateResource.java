@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -29,7 +30,11 @@ import java.util.stream.Collectors;
 public class TemplateResource {
 
     public record TemplateView(UUID id, String name, String description, List<String> rows, String requirements,
-            List<String> workflows, String newSiteLink) {
+            String requiredFields, List<String> workflows, String newSiteLink, List<VersionView> versions) {
+    }
+
+    /** A published version; retrospectiveLink leads to the retrospective whose proposal made it. */
+    public record VersionView(int number, String publishedAt, String publishedBy, String note, String retrospectiveLink) {
     }
 
     @CheckedTemplate
@@ -40,7 +45,9 @@ public class TemplateResource {
     @GET
     @Transactional
     public TemplateInstance list() {
-        return Templates.templates(OnboardingTemplate.listByName().stream().map(TemplateResource::view).toList());
+        Map<UUID, List<VersionView>> versions = versions();
+        return Templates.templates(OnboardingTemplate.listByName().stream()
+                .map(t -> view(t, versions.getOrDefault(t.id, List.of()))).toList());
     }
 
     @POST
@@ -57,7 +64,28 @@ public class TemplateResource {
         return Flash.seeOther("/templates", "Template " + template.name + " deleted. Sites made from it keep their scope.");
     }
 
-    static TemplateView view(OnboardingTemplate t) {
+    /** Every template's versions, newest first, each with the retrospective behind it: one query. */
+    @SuppressWarnings("unchecked")
+    private static Map<UUID, List<VersionView>> versions() {
+        List<Object[]> rows = OnboardingTemplate.getEntityManager().createNativeQuery("""
+                SELECT v.template_id, v.number, v.published_at, v.published_by, v.note, p.retrospective_id
+                FROM onboarding_template_version v
+                LEFT JOIN template_proposal p ON p.workspace_id = v.workspace_id AND p.id = v.proposal_id
+                ORDER BY v.number DESC
+                """).getResultList();
+        Map<UUID, List<VersionView>> byTemplate = new java.util.LinkedHashMap<>();
+        for (Object[] r : rows) {
+            Object at = r[2];
+            String when = at instanceof java.time.OffsetDateTime o ? dev.siteready.scoping.QuestionnaireViews.when(o)
+                    : at instanceof java.time.Instant i ? dev.siteready.scoping.QuestionnaireViews.when(i.atOffset(java.time.ZoneOffset.UTC))
+                    : String.valueOf(at);
+            byTemplate.computeIfAbsent((UUID) r[0], k -> new java.util.ArrayList<>()).add(new VersionView(((Number) r[1]).intValue(),
+                    when, (String) r[3], (String) r[4], r[5] == null ? null : "/retrospectives/" + r[5]));
+        }
+        return byTemplate;
+    }
+
+    static TemplateView view(OnboardingTemplate t, List<VersionView> versions) {
         ScopeSpec s = t.scope == null ? ScopeSpec.empty() : t.scope;
         List<String> rows = s.rows().stream().filter(java.util.Objects::nonNull)
                 .map(r -> r.dataModel() + " " + String.join(", ", r.events() == null ? List.of() : r.events())
@@ -69,8 +97,10 @@ public class TemplateResource {
                                 .collect(Collectors.joining("; ")));
         List<String> workflows = s.workflows().stream().filter(java.util.Objects::nonNull)
                 .map(ScopeSpec.WorkflowSpec::name).toList();
-        return new TemplateView(t.id, t.name, t.description, rows, requirements, workflows,
-                "/sites/new?template=" + URLEncoder.encode(t.name, StandardCharsets.UTF_8));
+        String fields = s.requiredFields().isEmpty() ? "none" : s.requiredFields().entrySet().stream()
+                .map(e -> e.getKey() + " " + String.join(", ", e.getValue())).collect(Collectors.joining("; "));
+        return new TemplateView(t.id, t.name, t.description, rows, requirements, fields, workflows,
+                "/sites/new?template=" + URLEncoder.encode(t.name, StandardCharsets.UTF_8), versions);
     }
 
     private static String join(List<String> values) {

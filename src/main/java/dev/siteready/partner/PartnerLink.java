@@ -27,7 +27,8 @@ public class PartnerLink extends WorkspaceOwned {
     /** What the link opens. Both kinds share the secret, the cookie, expiry, revocation and the access log. */
     public enum Purpose {
         QUESTIONNAIRE("/partner/"),
-        SIGN_OFF("/partner/sign-off/");
+        SIGN_OFF("/partner/sign-off/"),
+        RETROSPECTIVE("/partner/retro/");
 
         private final String pathPrefix;
 
@@ -108,12 +109,17 @@ public class PartnerLink extends WorkspaceOwned {
 
     /** The project's sign-off links, newest first. */
     public static List<PartnerLink> signOffLinksFor(Project project) {
-        return list("project = ?1 and purpose = ?2 order by createdAt desc, id", project, Purpose.SIGN_OFF);
+        return linksFor(project, Purpose.SIGN_OFF);
     }
 
-    /** The sign-off link with its project and site, in one query, or null. */
-    public static PartnerLink withProject(UUID linkId, UUID projectId) {
+    /** The project's links of that purpose, newest first. */
+    public static List<PartnerLink> linksFor(Project project, Purpose purpose) {
+        return list("project = ?1 and purpose = ?2 order by createdAt desc, id", project, purpose);
+    }
+
+    /** The project's link of that purpose with its project and site, in one query, or null. */
+    public static PartnerLink withProject(UUID linkId, UUID projectId, Purpose purpose) {
         return find("from PartnerLink l join fetch l.project p join fetch p.site where l.id = ?1 and p.id = ?2"
-                + " and l.purpose = ?3", linkId, projectId, Purpose.SIGN_OFF).firstResult();
+                + " and l.purpose = ?3", linkId, projectId, purpose).firstResult();
     }
 }

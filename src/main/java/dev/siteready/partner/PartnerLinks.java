@@ -29,6 +29,9 @@ public class PartnerLinks {
     @Inject
     TenantContext tenant;
 
+    @Inject
+    PartnerCookie cookies;
+
     @ConfigProperty(name = "siteready.base-url")
     Optional<String> publicUrl;
 
@@ -56,6 +59,14 @@ public class PartnerLinks {
     public Created createSignOff(Project project, String label, int days, String actor, String requestBaseUrl) {
         PartnerLink link = new PartnerLink();
         link.purpose = PartnerLink.Purpose.SIGN_OFF;
+        link.project = project;
+        return create(link, label, days, actor, requestBaseUrl);
+    }
+
+    /** A link through which a partner contact adds to the project's retrospective. */
+    public Created createRetrospective(Project project, String label, int days, String actor, String requestBaseUrl) {
+        PartnerLink link = new PartnerLink();
+        link.purpose = PartnerLink.Purpose.RETROSPECTIVE;
         link.project = project;
         return create(link, label, days, actor, requestBaseUrl);
     }
@@ -102,6 +113,20 @@ public class PartnerLinks {
         return queries.first("SELECT workspace_id, link_id, purpose, target_id FROM partner_link_resolve(?)",
                 rs -> new Found(new PartnerCookie.Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(4, UUID.class)), PartnerLink.Purpose.valueOf(rs.getString(3))), SecretTokens.hash(token));
+    }
+
+    /**
+     * The active link of that purpose that a partner's cookie stands for on this project's page, with its project and
+     * site; empty when the cookie is not for this project, belongs to another workspace than this request, or its link
+     * was revoked or expired (so both take effect at once).
+     */
+    public Optional<PartnerLink> activeProjectLink(UUID projectId, String cookie, PartnerLink.Purpose purpose) {
+        Optional<PartnerCookie.Claim> claim = cookies.read(cookie, projectId);
+        if (claim.isEmpty() || !useWorkspace(claim.get().workspaceId())) {
+            return Optional.empty();
+        }
+        PartnerLink link = PartnerLink.withProject(claim.get().linkId(), projectId, purpose);
+        return link == null || !link.isActive() ? Optional.empty() : Optional.of(link);
     }
 
     /** Works in the link's workspace, unless this request already belongs to another (a signed-in member). */

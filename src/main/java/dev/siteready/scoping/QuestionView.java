@@ -9,7 +9,7 @@ import java.util.List;
 public record QuestionView(String id, String key, String subject, String title, String help, String type, boolean required,
         boolean visible, boolean answered, boolean followUp, String version, String text, List<Option> options,
         List<ColumnHead> columns, List<Row> rows, String display, List<Comment> comments, long changes, String problem,
-        Conflict conflict, String saved, Urls urls, boolean editable) {
+        Conflict conflict, String saved, Urls urls, boolean editable, String origin, String originLink) {
 
     public record Option(String id, String value, String label, boolean checked) {
     }

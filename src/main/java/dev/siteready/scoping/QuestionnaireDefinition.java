@@ -33,11 +33,26 @@ public record QuestionnaireDefinition(List<Section> sections) {
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Question(String key, String type, String label, String help, boolean required, List<Choice> options,
-            List<Column> columns, String repeat, Condition showIf) {
+            List<Column> columns, String repeat, Condition showIf, Origin origin) {
         public Question {
             help = help == null ? "" : help;
             options = options == null ? List.of() : List.copyOf(options);
             columns = columns == null ? List.of() : List.copyOf(columns);
+        }
+
+        /** A question nobody proposed from a retrospective. */
+        public Question(String key, String type, String label, String help, boolean required, List<Choice> options,
+                List<Column> columns, String repeat, Condition showIf) {
+            this(key, type, label, help, required, options, columns, repeat, showIf, null);
+        }
+
+        public Question withOrigin(Origin from) {
+            return new Question(key, type, label, help, required, options, columns, repeat, showIf, from);
+        }
+
+        /** The same question with another wording, from a retrospective's proposal. */
+        public Question reworded(String newLabel, String newHelp, Origin from) {
+            return new Question(key, type, newLabel, newHelp, required, options, columns, repeat, showIf, from);
         }
 
         @JsonIgnore
@@ -72,6 +87,17 @@ public record QuestionnaireDefinition(List<Section> sections) {
     public record Condition(String question, String equals) {
     }
 
+    /**
+     * Where a question came from when a retrospective's proposal added or reworded it: the retrospective (opened at
+     * /retrospectives/{id}) and a line saying which site and item.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Origin(java.util.UUID retrospective, String label) {
+        public String link() {
+            return "/retrospectives/" + retrospective;
+        }
+    }
+
     public Optional<Question> question(String key) {
         return sections.stream().flatMap(s -> s.questions().stream()).filter(q -> q.key().equals(key)).findFirst();
     }
@@ -90,6 +116,30 @@ public record QuestionnaireDefinition(List<Section> sections) {
         sections.forEach(s -> s.questions().stream()
                 .filter(q -> q.showIf() != null && questionKey.equals(q.showIf().question())).forEach(found::add));
         return found;
+    }
+
+    /** The definition with the question added at the end of the section; empty if the section is not there. */
+    public Optional<QuestionnaireDefinition> withQuestion(String sectionKey, Question added) {
+        if (section(sectionKey).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new QuestionnaireDefinition(sections.stream().map(s -> {
+            if (!s.key().equals(sectionKey)) {
+                return s;
+            }
+            List<Question> questions = new ArrayList<>(s.questions());
+            questions.add(added);
+            return new Section(s.key(), s.title(), s.intro(), questions);
+        }).toList()));
+    }
+
+    /** The definition with one question replaced (same key); empty if the question is not there. */
+    public Optional<QuestionnaireDefinition> withReplaced(Question replacement) {
+        if (question(replacement.key()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new QuestionnaireDefinition(sections.stream().map(s -> new Section(s.key(), s.title(), s.intro(),
+                s.questions().stream().map(q -> q.key().equals(replacement.key()) ? replacement : q).toList())).toList()));
     }
 
     public int questionCount() {

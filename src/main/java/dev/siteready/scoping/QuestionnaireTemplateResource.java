@@ -47,13 +47,14 @@ public class QuestionnaireTemplateResource {
     }
 
     public record QuestionRow(String key, String label, String type, String repeat, boolean required, String condition,
-            String options) {
+            String options, String origin, String originLink) {
     }
 
     public record SectionRow(String key, String title, String intro, List<QuestionRow> questions) {
     }
 
-    public record VersionRow(int number, String publishedAt, String publishedBy, String note, int questions) {
+    /** A published version; retrospectiveLink leads to the retrospective whose proposal made it. */
+    public record VersionRow(int number, String publishedAt, String publishedBy, String note, int questions, String retrospectiveLink) {
     }
 
     public record Option(String value, String label) {
@@ -230,7 +231,7 @@ public class QuestionnaireTemplateResource {
     }
 
     /** A new question from the form, or an IllegalArgumentException with the message to show. */
-    static Question question(QuestionnaireDefinition draft, Map<String, String> in) {
+    public static Question question(QuestionnaireDefinition draft, Map<String, String> in) {
         String label = in.getOrDefault("label", "").trim();
         String help = in.getOrDefault("help", "").trim();
         if (!PlainText.Validator.isName(label, 300) || !PlainText.Validator.fits(help, 1000)) {
@@ -355,9 +356,15 @@ public class QuestionnaireTemplateResource {
                         q.required(), q.showIf() == null ? "" : "Shown when " + draft.question(q.showIf().question())
                                 .map(Question::label).orElse(q.showIf().question()) + " is " + q.showIf().equals(),
                         q.kind() == QuestionType.TABLE ? q.columns().stream().map(Column::label).collect(Collectors.joining(", "))
-                                : q.options().stream().map(Choice::label).collect(Collectors.joining(", ")))).toList())).toList();
+                                : q.options().stream().map(Choice::label).collect(Collectors.joining(", ")),
+                        q.origin() == null ? null : q.origin().label(), q.origin() == null ? null : q.origin().link())).toList())).toList();
+        @SuppressWarnings("unchecked")
+        Map<UUID, UUID> retros = ((List<Object[]>) QuestionnaireTemplateVersion.getEntityManager().createNativeQuery(
+                "SELECT id, retrospective_id FROM template_proposal WHERE questionnaire_template_id = ?1 AND status = 'ACCEPTED'")
+                .setParameter(1, template.id).getResultList()).stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (UUID) r[1]));
         List<VersionRow> versions = QuestionnaireTemplateVersion.listFor(template).stream().map(v -> new VersionRow(v.number,
-                QuestionnaireViews.when(v.publishedAt), v.publishedBy, v.note, v.definition.questionCount())).toList();
+                QuestionnaireViews.when(v.publishedAt), v.publishedBy, v.note, v.definition.questionCount(),
+                v.proposalId == null || !retros.containsKey(v.proposalId) ? null : "/retrospectives/" + retros.get(v.proposalId))).toList();
         List<Option> questions = draft.sections().stream().flatMap(s -> s.questions().stream())
                 .filter(q -> q.kind() == QuestionType.YES_NO_UNKNOWN || q.kind().hasChoices())
                 .map(q -> new Option(q.key(), q.label())).toList();

@@ -40,6 +40,10 @@ public class QuestionnaireTemplateVersion extends WorkspaceOwned {
     @Column(name = "published_by", nullable = false, length = 200, updatable = false)
     public String publishedBy;
 
+    /** The retrospective's proposal that this version carries out, if any. */
+    @Column(name = "proposal_id", updatable = false)
+    public java.util.UUID proposalId;
+
     public static QuestionnaireTemplateVersion latest(QuestionnaireTemplate template) {
         return find("template = ?1 order by number desc", template).firstResult();
     }

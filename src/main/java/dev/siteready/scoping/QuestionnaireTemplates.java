@@ -36,15 +36,28 @@ public class QuestionnaireTemplates {
 
     @Transactional
     public QuestionnaireTemplateVersion publish(QuestionnaireTemplate template, String note, String actor) {
-        QuestionnaireTemplateVersion latest = QuestionnaireTemplateVersion.latest(template);
+        QuestionnaireTemplateVersion version = publish(template, QuestionnaireTemplateVersion.latest(template), template.draft,
+                note, actor, null);
+        template.draftChanged = false;
+        return version;
+    }
+
+    /**
+     * Publishes the definition as the version after {@code latest}, leaving the draft alone (a retrospective's
+     * proposal changes the published questions without publishing a manager's unfinished draft).
+     */
+    @Transactional
+    public QuestionnaireTemplateVersion publish(QuestionnaireTemplate template, QuestionnaireTemplateVersion latest,
+            QuestionnaireDefinition definition, String note, String actor, java.util.UUID proposalId) {
         QuestionnaireTemplateVersion version = new QuestionnaireTemplateVersion();
         version.template = template;
         version.number = latest == null ? 1 : latest.number + 1;
-        version.definition = template.draft;
-        version.note = note == null ? "" : note.trim();
+        version.definition = definition;
+        String clean = note == null ? "" : note.trim();
+        version.note = clean.length() > 500 ? clean.substring(0, 499) + "…" : clean;
         version.publishedBy = actor;
+        version.proposalId = proposalId;
         version.persist();
-        template.draftChanged = false;
         return version;
     }
 

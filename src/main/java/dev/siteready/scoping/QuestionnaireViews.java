@@ -185,7 +185,9 @@ public class QuestionnaireViews {
                 answer != null && answer.needsFollowUp, answer == null ? "" : String.valueOf(answer.version), text, options,
                 question.columns().stream().map(c -> new QuestionView.ColumnHead(c.key(), c.label())).toList(), rowViews,
                 AnswerValues.display(question, stored), comments, data.changes().getOrDefault(key, 0L),
-                mine == null ? null : mine.problem(), mine == null ? null : mine.conflict(), saved, urls, editable);
+                mine == null ? null : mine.problem(), mine == null ? null : mine.conflict(), saved, urls, editable,
+                viewer.partner() || question.origin() == null ? null : question.origin().label(), // partners can't open retrospectives
+                viewer.partner() || question.origin() == null ? null : question.origin().link());
     }
 
     private static QuestionView.Cell cell(String id, int row, Column column, String value) {

@@ -126,15 +126,7 @@ public class SignOffPortalResource {
 
     /** The visit a cookie stands for, if it is valid for this project and its sign-off link is still active. */
     private Optional<Visit> visit(UUID projectId, String cookie) {
-        Optional<PartnerCookie.Claim> claim = cookies.read(cookie, projectId);
-        if (claim.isEmpty() || !links.useWorkspace(claim.get().workspaceId())) {
-            return Optional.empty();
-        }
-        PartnerLink link = PartnerLink.withProject(claim.get().linkId(), projectId);
-        if (link == null || !link.isActive()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Visit(link, link.project));
+        return links.activeProjectLink(projectId, cookie, PartnerLink.Purpose.SIGN_OFF).map(link -> new Visit(link, link.project));
     }
 
     private Portal portal(Visit visit, TestPlan plan, TestingResource.SignInput input, String problem) {

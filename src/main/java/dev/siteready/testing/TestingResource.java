@@ -5,6 +5,7 @@ import dev.siteready.account.MemberRole;
 import dev.siteready.account.MemberSessions;
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.partner.PartnerLinks;
+import dev.siteready.partner.ProjectLinkView;
 import dev.siteready.project.Project;
 import dev.siteready.project.ProjectResource;
 import dev.siteready.scoping.QuestionnaireViews;
@@ -89,10 +90,6 @@ public class TestingResource {
             String via) {
     }
 
-    public record LinkView(UUID id, String label, String createdAt, String expiresAt, String state, String lastUsed,
-            boolean active) {
-    }
-
     public record SignInput(String name, String role, String label, String days) {
     }
 
@@ -140,8 +137,11 @@ public class TestingResource {
             List<WorkflowView> workflows, List<ScriptView> orphanScripts, List<Option> workflowOptions, List<Option> templates,
             ScriptInput scriptInput, String scriptProblem,
             List<IssueView> issues, long openIssues, String scopeVersion, SignOffView vendorSignOff, SignOffView partnerSignOff,
-            List<SignOffView> signOffs, List<LinkView> links, SignInput signInput, String signProblem, String newUrl,
+            List<SignOffView> signOffs, List<ProjectLinkView> links, SignInput signInput, String signProblem, String newUrl,
             String newLabel, List<TestingActivityView> activity) {
+        public String signOffLinksPath() {
+            return base + "/sign-off-links";
+        }
     }
 
     public record TestingActivityView(String at, String actor, String summary) {
@@ -646,9 +646,7 @@ public class TestingResource {
         String memberName = identity.getAttribute(MemberSessions.NAME_ATTRIBUTE);
         SignInput sign = typed.sign() != null ? typed.sign()
                 : new SignInput(memberName == null ? "" : memberName, "", "", String.valueOf(PartnerLink.DEFAULT_DAYS));
-        List<LinkView> links = PartnerLink.signOffLinksFor(project).stream().map(l -> new LinkView(l.id, l.label,
-                QuestionnaireViews.when(l.createdAt), QuestionnaireViews.when(l.expiresAt), l.state(),
-                l.lastUsedAt == null ? "Never" : QuestionnaireViews.when(l.lastUsedAt), l.isActive())).toList();
+        List<ProjectLinkView> links = ProjectLinkView.of(project, PartnerLink.Purpose.SIGN_OFF);
         ScriptInput script = typed.script() != null ? typed.script() : ScriptInput.NONE;
         List<TestingActivityView> activity = TestingActivity.recentFor(project, 50).stream()
                 .map(a -> new TestingActivityView(QuestionnaireViews.when(a.at), a.actor, a.summary)).toList();

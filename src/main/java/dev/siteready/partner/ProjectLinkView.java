@@ -1,0 +1,19 @@
+package dev.siteready.partner;
+
+import dev.siteready.project.Project;
+import dev.siteready.scoping.QuestionnaireViews;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A project's partner link (sign-off or retrospective) as the project's pages list it (tags/projectLinks.html). */
+public record ProjectLinkView(UUID id, String label, String createdAt, String expiresAt, String state, String lastUsed,
+        boolean active) {
+
+    /** The project's links of that purpose, newest first: one query. */
+    public static List<ProjectLinkView> of(Project project, PartnerLink.Purpose purpose) {
+        return PartnerLink.linksFor(project, purpose).stream().map(l -> new ProjectLinkView(l.id, l.label,
+                QuestionnaireViews.when(l.createdAt), QuestionnaireViews.when(l.expiresAt), l.state(),
+                l.lastUsedAt == null ? "Never" : QuestionnaireViews.when(l.lastUsedAt), l.isActive())).toList();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.siteready.retro;
+
+import dev.siteready.project.Project;
+import dev.siteready.tenant.WorkspaceOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A project's look back after go-live (or earlier, if the team wants): one per project. */
+@Entity
+public class Retrospective extends WorkspaceOwned {
+
+    public static final int MAX_SUMMARY = 20_000;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "project_id", nullable = false, updatable = false)
+    public Project project;
+
+    @Column(name = "held_on")
+    public LocalDate heldOn;
+
+    /** Markdown, as typed. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String summary = "";
+
+    @Column(name = "created_by", nullable = false, length = 200, updatable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt = OffsetDateTime.now();
+
+    public static Retrospective of(Project project) {
+        return find("project = ?1", project).firstResult();
+    }
+
+    /** The retrospective with its project and site, in one query, or null. */
+    public static Retrospective withProject(UUID id) {
+        return find("from Retrospective r join fetch r.project p join fetch p.site where r.id = ?1", id).firstResult();
+    }
+
+    public String path() {
+        return "/sites/" + project.site.id + "/projects/" + project.id + "/retrospective";
+    }
+}
