@@ -15,7 +15,7 @@
 #   GET /api/retrospectives?q=mappings        (JSON, 100 items a page)
 #   GET /retrospectives/export.csv?q=mappings (up to 5,000 items)
 # and prints p50/p95/max. The server's log is in /tmp/siteready-retro-bench.log. SITES, ITEMS and PORT are read
-# from the environment.
+# from the environment; KEEP=1 leaves the app and its database running at the end (to look at query plans).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REQUESTS=${1:-200}
@@ -111,3 +111,7 @@ measure "GET /retrospectives?q=Cerner (site's EHR vendor)" "/retrospectives?q=Ce
 measure "GET /api/retrospectives?q=mappings" "/api/retrospectives?q=mappings" auth
 measure "GET /retrospectives/export.csv?q=mappings" "/retrospectives/export.csv?q=mappings"
 curl -fs -H "Authorization: Bearer $TOKEN" "$URL/api/retrospectives?q=mappings" | grep -o '"total":[0-9]*' | sed 's/^/matches for q=mappings: /'
+if [ -n "${KEEP:-}" ]; then # KEEP=1: leave the app and its database running, to look at query plans
+  echo "app still running at $URL; database: $(grep -o 'jdbc:postgresql://[^ ]*' "$LOG" | head -1); press Enter to stop"
+  read -r
+fi

@@ -1,6 +1,8 @@
 package dev.siteready.demo;
 
 import dev.siteready.onboarding.OnboardingTemplate;
+import dev.siteready.partner.PartnerLink;
+import dev.siteready.partner.PartnerLinks;
 import dev.siteready.project.Project;
 import dev.siteready.retro.RetroAction;
 import dev.siteready.retro.RetroItem;
@@ -10,9 +12,9 @@ import dev.siteready.retro.Retrospective;
 import dev.siteready.retro.TemplateProposal;
 import dev.siteready.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
@@ -24,6 +26,9 @@ import java.time.ZoneOffset;
 class DemoRetros {
 
     static final String MAYA = "Maya Patel (demo)";
+
+    @Inject
+    PartnerLinks partnerLinks;
 
     void load(LocalDate today) {
         Project riverside = firstProject("Riverside Health");
@@ -50,7 +55,9 @@ class DemoRetros {
         units.linkRef = "FIELD|Results|Orders[].Results[].Units";
         units.linkLabel = "Required field Results Orders[].Results[].Units";
         item(r, Section.FEATURE_NEEDED, "A code-mapping upload", "Upload the site's local-to-LOINC table instead of typing it.",
-                "Pat Lee, interface analyst (health system)", null, "code-mapping");
+                "Pat Lee, interface analyst (health system)",
+                partnerLinks.createRetrospective(riverside, "Pat Lee, interface analyst", 14, MAYA, "http://localhost").link(),
+                "code-mapping");
         action(r, late, "Ask for the LOINC mapping table in the scoping questionnaire", "Maya Patel", today.plusDays(10));
         action(r, null, "Write up the code-mapping upload for product", "Dev Okafor", today.minusDays(2));
         OnboardingTemplate lab = OnboardingTemplate.findByName("Lab results");
@@ -103,16 +110,18 @@ class DemoRetros {
         p.persist();
     }
 
-    private static RetroItem item(Retrospective r, Section section, String title, String notes, String author, OffsetDateTime at,
+    /** An item; through a partner's retrospective link when one is given. */
+    private static RetroItem item(Retrospective r, Section section, String title, String notes, String author, PartnerLink via,
             String... tags) {
         RetroItem i = new RetroItem();
+        i.partnerLink = via;
         i.retrospective = r;
         i.section = section;
         i.title = title;
         i.notes = notes;
         i.author = author;
         i.tags = tags;
-        i.createdAt = at == null ? r.createdAt : at;
+        i.createdAt = r.createdAt;
         i.persist();
         return i;
     }

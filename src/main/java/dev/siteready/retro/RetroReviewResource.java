@@ -1,6 +1,5 @@
 package dev.siteready.retro;
 
-import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.tenant.TenantContext;
 import dev.siteready.web.Downloads;
 import dev.siteready.web.Paged;
@@ -14,8 +13,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -47,7 +49,8 @@ public class RetroReviewResource {
     static final int RETROS_SHOWN = 50;
 
     public record HitView(UUID id, String section, String title, RawString notes, List<String> tags, String link, String author,
-            boolean fromPartner, String site, String ehrVendor, String project, String held, String retrospectiveLink) {
+            boolean fromPartner, String site, String ehrVendor, String project, String held, String retrospectiveLink,
+            boolean siteMatch) {
     }
 
     public record TagCount(String tag, long items, boolean selected) {
@@ -87,6 +90,9 @@ public class RetroReviewResource {
     @Inject
     TenantContext tenant;
 
+    @ConfigProperty(name = "siteready.base-url")
+    java.util.Optional<String> publicUrl;
+
     @GET
     @Transactional
     public TemplateInstance review(@RestQuery String q, @RestQuery String tag, @RestQuery String site, @RestQuery String from,
@@ -97,7 +103,7 @@ public class RetroReviewResource {
         int pageNumber = page != null && page.matches("[0-9]{1,6}") ? Math.max(1, Integer.parseInt(page)) : 1;
         RetroSearch.Result result = parsed.problem == null
                 ? RetroSearch.find(ws, parsed.filter, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE) : new RetroSearch.Result(List.of(), 0);
-        List<HitView> hits = result.hits().stream().map(RetroReviewResource::view).toList();
+        List<HitView> hits = result.hits().stream().map(h -> view(h, !parsed.filter.q().isEmpty())).toList();
         if (htmx && !historyRestore) {
             return Templates.review$results(new Review(parsed.q, parsed.tag, parsed.site, parsed.from, parsed.to, parsed.problem,
                     parsed.filter.any(), hits, result.total(), pageNumber, List.of(), List.of(), List.of(), 0, parsed.query));
@@ -122,7 +128,8 @@ public class RetroReviewResource {
     @Produces("text/csv")
     @Transactional
     public Response csv(@RestQuery String q, @RestQuery String tag, @RestQuery String site, @RestQuery String from,
-            @RestQuery String to) throws IOException {
+            @RestQuery String to, @Context UriInfo uri) throws IOException {
+        String base = publicUrl.filter(u -> !u.isBlank()).orElse(uri.getBaseUri().toString()).replaceAll("/+$", "");
         List<RetroSearch.Hit> hits = exported(q, tag, site, from, to);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("Site", "EHR vendor", "Project",
@@ -130,7 +137,7 @@ public class RetroReviewResource {
             for (RetroSearch.Hit h : hits) {
                 csv.printRecord(cell(h.site()), cell(h.ehrVendor()), cell(h.project()), h.held(), h.section().label, cell(h.title()),
                         cell(String.join(", ", h.tags())), cell(h.linkLabel() == null ? "" : h.linkLabel()), cell(h.author()),
-                        cell(h.notes()), h.retrospectiveLink() + "#item-" + h.id());
+                        cell(h.notes()), base + h.retrospectiveLink() + "#item-" + h.id());
             }
         }
         return Downloads.attachment(out.toString(), "text/csv; charset=UTF-8", "retrospectives", "csv");
@@ -145,7 +152,11 @@ public class RetroReviewResource {
         List<RetroSearch.Hit> hits = exported(q, tag, site, from, to);
         Map<UUID, List<RetroSearch.Hit>> byRetro = new LinkedHashMap<>();
         hits.forEach(h -> byRetro.computeIfAbsent(h.retrospectiveId(), k -> new ArrayList<>()).add(h));
+        Parsed parsed = parse(q, tag, site, from, to);
         StringBuilder md = new StringBuilder("# Retrospectives\n\n");
+        if (parsed.filter.any()) {
+            md.append("Selection: ").append(line(describe(parsed))).append(".\n\n");
+        }
         md.append(hits.size()).append(hits.size() == 1 ? " item" : " items").append(" from ").append(byRetro.size())
                 .append(byRetro.size() == 1 ? " retrospective" : " retrospectives").append(".\n");
         for (List<RetroSearch.Hit> group : byRetro.values()) {
@@ -182,6 +193,27 @@ public class RetroReviewResource {
             throw new NotFoundException();
         }
         return Response.seeOther(URI.create(retro.path())).build();
+    }
+
+    /** The filters in words, for the Markdown export's reader. */
+    private static String describe(Parsed parsed) {
+        List<String> parts = new ArrayList<>();
+        if (!parsed.q.isEmpty()) {
+            parts.add("search \"" + parsed.q + "\"");
+        }
+        if (!parsed.tag.isEmpty()) {
+            parts.add("tag " + parsed.tag);
+        }
+        if (parsed.filter.site() != null) {
+            parts.add("one site");
+        }
+        if (parsed.filter.from() != null) {
+            parts.add("from " + parsed.filter.from());
+        }
+        if (parsed.filter.to() != null) {
+            parts.add("to " + parsed.filter.to());
+        }
+        return String.join(", ", parts);
     }
 
     private List<RetroSearch.Hit> exported(String q, String tag, String site, String from, String to) {
@@ -236,10 +268,10 @@ public class RetroReviewResource {
         }
     }
 
-    static HitView view(RetroSearch.Hit h) {
+    static HitView view(RetroSearch.Hit h, boolean searched) {
         return new HitView(h.id(), h.section().label, h.title(), Markdown.render(h.notes()), h.tags(),
                 h.linkLabel() == null ? "" : h.linkLabel(), h.author(), h.fromPartner(), h.site(), h.ehrVendor(), h.project(),
-                String.valueOf(h.held()), h.retrospectiveLink() + "#item-" + h.id());
+                String.valueOf(h.held()), h.retrospectiveLink() + "#item-" + h.id(), searched && !h.textMatch());
     }
 
     @SuppressWarnings("unchecked")

@@ -31,10 +31,10 @@ public final class RetroSearch {
         }
     }
 
-    /** One matching item with where it comes from. */
+    /** One matching item with where it comes from; textMatch: its own words matched (not only its site's name or vendor). */
     public record Hit(UUID id, RetroItem.Section section, String title, String notes, List<String> tags, String linkKind,
             String linkLabel, String author, boolean fromPartner, OffsetDateTime createdAt, UUID retrospectiveId, LocalDate held,
-            UUID projectId, String project, UUID siteId, String site, String ehrVendor) {
+            UUID projectId, String project, UUID siteId, String site, String ehrVendor, boolean textMatch) {
         public String retrospectiveLink() {
             return "/sites/" + siteId + "/projects/" + projectId + "/retrospective";
         }
@@ -51,17 +51,27 @@ public final class RetroSearch {
         StringBuilder sql = new StringBuilder("""
                 SELECT i.id, i.section, i.title, i.notes, i.tags, i.link_kind, i.link_label, i.author,
                        i.partner_link_id IS NOT NULL, i.created_at, r.id, coalesce(r.held_on, CAST(r.created_at AS date)),
-                       p.id, p.name, s.id, s.name, s.ehr_vendor, count(*) OVER ()
+                       p.id, p.name, s.id, s.name, s.ehr_vendor, count(*) OVER (), %s
                 FROM retro_item i
                 JOIN retrospective r ON r.workspace_id = i.workspace_id AND r.id = i.retrospective_id
                 JOIN project p ON p.workspace_id = r.workspace_id AND p.id = r.project_id
                 JOIN site s ON s.workspace_id = p.workspace_id AND s.id = p.site_id
                 WHERE i.workspace_id = :ws
-                """);
+                """.formatted(filter.q().isEmpty() ? "true" : "i.search @@ websearch_to_tsquery('english', :q)"));
         if (!filter.q().isEmpty()) {
+            // Two arms, not an OR: the first can use the (workspace_id, search) GIN index, the second reads the
+            // workspace's sites (far fewer rows than items) and takes their retrospectives' items.
             sql.append("""
-                     AND (i.search @@ websearch_to_tsquery('english', :q)
-                          OR to_tsvector('simple', s.name || ' ' || s.ehr_vendor) @@ websearch_to_tsquery('simple', :q))
+                     AND i.id IN (
+                       SELECT t.id FROM retro_item t
+                       WHERE t.workspace_id = :ws AND t.search @@ websearch_to_tsquery('english', :q)
+                       UNION ALL
+                       SELECT t.id FROM site s2
+                       JOIN project p2 ON p2.workspace_id = s2.workspace_id AND p2.site_id = s2.id
+                       JOIN retrospective r2 ON r2.workspace_id = p2.workspace_id AND r2.project_id = p2.id
+                       JOIN retro_item t ON t.workspace_id = r2.workspace_id AND t.retrospective_id = r2.id
+                       WHERE s2.workspace_id = :ws
+                         AND to_tsvector('simple', s2.name || ' ' || s2.ehr_vendor) @@ websearch_to_tsquery('simple', :q))
                     """);
         }
         if (!filter.tag().isEmpty()) {
@@ -102,7 +112,7 @@ public final class RetroSearch {
             hits.add(new Hit((UUID) r[0], RetroItem.Section.valueOf((String) r[1]), (String) r[2], (String) r[3],
                     r[4] == null ? List.of() : List.of((String[]) r[4]), (String) r[5], (String) r[6], (String) r[7], (Boolean) r[8],
                     toOffset(r[9]), (UUID) r[10], (LocalDate) r[11], (UUID) r[12], (String) r[13], (UUID) r[14], (String) r[15],
-                    (String) r[16]));
+                    (String) r[16], Boolean.TRUE.equals(r[18])));
         }
         return new Result(hits, rows.isEmpty() ? total(workspaceId, filter, offset) : ((Number) rows.get(0)[17]).longValue());
     }

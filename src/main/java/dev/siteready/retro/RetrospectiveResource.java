@@ -112,7 +112,7 @@ public class RetrospectiveResource {
     }
 
     public record Page(UUID siteId, String siteName, UUID projectId, String projectName, String base, boolean started,
-            String live, boolean liveYet, String heldOn, RawString summary, String summarySource, long version,
+            String live, boolean liveYet, String heldOn, String heldOnSaved, RawString summary, String summarySource, long version,
             String detailsProblem, List<SectionView> sections, List<ParticipantView> participants, Map<String, String> participantInput,
             String participantProblem, List<ActionView> actions, Map<String, String> actionInput, String actionProblem,
             List<Option> itemOptions, List<ProposalView> proposals, List<ProjectLinkView> links,
@@ -474,7 +474,7 @@ public class RetrospectiveResource {
         try {
             TemplateProposal proposal = changes.propose(retro, item, change, in, Actors.describe(identity));
             return Flash.seeOther(base(project) + "#item-" + item.id, "Proposed: " + proposal.summary
-                    + " A manager accepts or rejects it under Retrospectives › Proposals.");
+                    + " A manager accepts or rejects it under Retrospectives › Template proposals.");
         } catch (TemplateChanges.Refused e) {
             return Response.status(400).entity(ProposalTemplates.propose(proposalForm(project, item, change, changes.targets(change), in,
                     e.getMessage()))).build();
@@ -518,7 +518,7 @@ public class RetrospectiveResource {
                 : Map.of("label", "", "days", String.valueOf(PartnerLink.DEFAULT_DAYS));
         String base = base(project);
         if (retro == null) {
-            return new Page(project.site.id, project.site.name, project.id, project.name, base, false, live, liveYet, "", new RawString(""), "",
+            return new Page(project.site.id, project.site.name, project.id, project.name, base, false, live, liveYet, "", "", new RawString(""), "",
                     0, null, List.of(), List.of(), Map.of(), null, List.of(), Map.of(), null, List.of(), List.of(), links, linkInput, null,
                     null, null, linkOptions, sides, 0);
         }
@@ -539,7 +539,8 @@ public class RetrospectiveResource {
         boolean detailsTyped = typed.form().equals("details");
         String summarySource = detailsTyped ? typed.value("summary") : retro.summary;
         return new Page(project.site.id, project.site.name, project.id, project.name, base, true, live, liveYet,
-                detailsTyped ? typed.value("heldOn") : retro.heldOn == null ? "" : retro.heldOn.toString(), Markdown.render(retro.summary),
+                detailsTyped ? typed.value("heldOn") : retro.heldOn == null ? "" : retro.heldOn.toString(),
+                retro.heldOn == null ? "" : retro.heldOn.toString(), Markdown.render(retro.summary),
                 summarySource, retro.version, typed.problemFor("details"), sections,
                 RetroParticipant.listFor(retro).stream().map(p -> new ParticipantView(p.id, p.name, p.role, p.side.label)).toList(),
                 typed.form().equals("participant") ? typed.values() : Map.of(), typed.problemFor("participant"), actions,

@@ -49,6 +49,18 @@ class DemoDataTest {
         Document testing = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD).page(lakeview);
         assertThat(testing.getElementById("phase-integrated-status").text()).isEqualTo("In progress");
         assertThat(testing.select("#issues tbody tr").text()).contains("Results arrive with local codes instead of LOINC");
+        // retrospectives: two live sites have one, two are due; action items and a proposal wait
+        assertThat(home.select("#retros-missing li").text()).contains("Bayou General", "Coastal Carolina Health");
+        assertThat(home.select("#open-actions li").text()).contains("Write up the code-mapping upload for product", "overdue");
+        assertThat(home.getElementById("pending-proposals").text()).contains("1 template proposal waits");
+        WebSession maya = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD);
+        Document review = maya.page("/retrospectives?q=mappings");
+        assertThat(review.select("article.retro-hit h3").eachText()).contains("LOINC mapping table came late",
+                "Local result codes needed mapping for three weeks");
+        Document riverside = maya.page(review.select("article.retro-hit h3 a").stream()
+                .filter(a -> a.text().equals("LOINC mapping table came late")).findFirst().orElseThrow().attr("href").replaceAll("#.*", ""));
+        assertThat(riverside.select("#section-feature-needed .badge").text()).contains("health system");
+        assertThat(riverside.select("#proposal-list li").text()).contains("Stop requiring Results Orders[].Results[].Units");
         Document viewerHome = WebSession.signIn(DemoData.VIEWER_EMAIL, DemoData.PASSWORD).page("/");
         assertThat(viewerHome.selectFirst(".who").text()).contains("Viewer");
     }

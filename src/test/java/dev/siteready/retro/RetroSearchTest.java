@@ -41,6 +41,8 @@ class RetroSearchTest {
         assertThat(titles(owner, "/retrospectives?q=mappings")).containsExactly("Results mapping took three weeks");
         assertThat(titles(owner, "/retrospectives?q=mapped")).containsExactly("Results mapping took three weeks");
         assertThat(titles(owner, "/retrospectives?q=Cerner")).containsExactly("Used the EMPI id as the primary identifier");
+        assertThat(owner.page("/retrospectives?q=Cerner").select("article.retro-hit .match-reason").text()).contains("site's name or EHR vendor");
+        assertThat(owner.page("/retrospectives?q=mappings").select("article.retro-hit .match-reason")).isEmpty();
         assertThat(titles(owner, "/retrospectives?tag=lab-codes")).containsExactlyInAnyOrder("Results mapping took three weeks",
                 "Used the EMPI id as the primary identifier");
         assertThat(titles(owner, "/retrospectives?q=mapping&tag=orders")).isEmpty();
@@ -79,12 +81,13 @@ class RetroSearchTest {
         assertThat(rows.get(0).get("Title")).isEqualTo("Code mappings were late");
         assertThat(rows.get(0).get("Notes (Markdown)")).isEqualTo("'- first\n- second"); // a leading - could start a formula
         assertThat(rows.get(0).get("Tags")).isEqualTo("mapping");
+        assertThat(rows.get(0).get("Link")).matches("https?://[^/]+" + java.util.regex.Pattern.quote(f.base()) + "#item-[0-9a-f-]{36}");
         List<CSVRecord> all = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(f.owner().get("/retrospectives/export.csv").body().asString())).getRecords();
         assertThat(all).extracting(r -> r.get("Title")).contains("'=HYPERLINK(\"http://evil\")");
 
         String md = f.owner().get("/retrospectives/export.md?tag=mapping").body().asString();
-        assertThat(md).startsWith("# Retrospectives").contains("1 item from 1 retrospective", "### What to improve",
+        assertThat(md).startsWith("# Retrospectives").contains("Selection: tag mapping.", "1 item from 1 retrospective", "### What to improve",
                 "- **Code mappings were late** #mapping", "  - first").doesNotContain("HYPERLINK");
         assertThat(f.owner().get("/retrospectives/export.csv?from=not-a-date").statusCode()).isEqualTo(400);
 

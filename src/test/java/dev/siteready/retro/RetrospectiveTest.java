@@ -228,6 +228,18 @@ class RetrospectiveTest {
         assertThat(f.page().select("#participant-list script")).isEmpty();
         assertThat(f.page().select("#participant-list li").text()).contains("<script>alert(1)</script>");
 
+        Response badAction = f.owner().post(f.base() + "/actions", Map.of("title", "Keep this action", "owner", "", "due", "2199-01-01",
+                "item", ""));
+        assertThat(badAction.statusCode()).isEqualTo(400);
+        Document badActionPage = RetroFixture.parse(badAction);
+        assertThat(badActionPage.getElementById("action-problem").text()).contains("owns the action");
+        assertThat(badActionPage.selectFirst("#action-form input[name=title]").val()).isEqualTo("Keep this action");
+        assertThat(badActionPage.selectFirst("#action-form input[name=due]").val()).isEqualTo("2199-01-01");
+        Response farDue = f.owner().post(f.base() + "/actions", Map.of("title", "Far", "owner", "Dev", "due", "2199-01-01", "item", ""));
+        assertThat(RetroFixture.parse(farDue).getElementById("action-problem").text()).contains("between 2000 and 2099");
+        Response foreignItem = f.owner().post(f.base() + "/actions", Map.of("title", "x", "owner", "Dev", "due", "",
+                "item", UUID.randomUUID().toString()));
+        assertThat(RetroFixture.parse(foreignItem).getElementById("action-problem").text()).contains("this retrospective's items");
         Response badLink = f.owner().post(f.base() + "/items", Map.of("section", "DECISION", "title", "Linked", "notes", "", "tags", "",
                 "link", "FIELD:Nope|nothing"));
         assertThat(badLink.statusCode()).isEqualTo(400);
@@ -252,6 +264,7 @@ class RetrospectiveTest {
         assertThat(f.owner().post(f.base() + "/details", Map.of("heldOn", "2026-11-20", "summary", "## Went *well*",
                 "version", f.page().selectFirst("#details-form input[name=version]").val())).statusCode()).isEqualTo(303);
         assertThat(f.page().select("#summary-text h5 em").text()).isEqualTo("well");
+        assertThat(f.page().getElementById("held-on").text()).isEqualTo("2026-11-20");
 
         WebSession viewer = f.owner().addMember("VIEWER", "Vera Viewer");
         assertThat(viewer.post(f.base() + "/items", Map.of("section", "DECISION", "title", "x")).statusCode()).isEqualTo(403);
