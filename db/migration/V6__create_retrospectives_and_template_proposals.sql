@@ -125,6 +125,7 @@ CREATE TABLE template_proposal (
                                                                  'REQUIRE_FIELD', 'DROP_FIELD', 'ADD_EVENT', 'DROP_EVENT')),
     questionnaire_template_id  uuid,
     onboarding_template_id     uuid,
+    template_name              varchar(120)   NOT NULL,
     details                    jsonb          NOT NULL,
     summary                    varchar(1000)  NOT NULL,
     status                     varchar(10)    NOT NULL DEFAULT 'PROPOSED' CHECK (status IN ('PROPOSED', 'ACCEPTED', 'REJECTED')),
@@ -138,10 +139,14 @@ CREATE TABLE template_proposal (
     PRIMARY KEY (workspace_id, id),
     FOREIGN KEY (workspace_id, retrospective_id) REFERENCES retrospective (workspace_id, id) ON DELETE CASCADE,
     FOREIGN KEY (workspace_id, item_id) REFERENCES retro_item (workspace_id, id) ON DELETE SET NULL (item_id),
-    FOREIGN KEY (workspace_id, questionnaire_template_id) REFERENCES questionnaire_template (workspace_id, id) ON DELETE CASCADE,
-    FOREIGN KEY (workspace_id, onboarding_template_id) REFERENCES onboarding_template (workspace_id, id) ON DELETE CASCADE,
-    CHECK ((questionnaire_template_id IS NULL) <> (onboarding_template_id IS NULL)),
-    CHECK ((change IN ('ADD_QUESTION', 'REWORD_QUESTION')) = (questionnaire_template_id IS NOT NULL)),
+    -- A deleted template leaves its proposals (a record of what the retrospective asked for) without the link.
+    FOREIGN KEY (workspace_id, questionnaire_template_id) REFERENCES questionnaire_template (workspace_id, id)
+        ON DELETE SET NULL (questionnaire_template_id),
+    FOREIGN KEY (workspace_id, onboarding_template_id) REFERENCES onboarding_template (workspace_id, id)
+        ON DELETE SET NULL (onboarding_template_id),
+    CHECK (questionnaire_template_id IS NULL OR onboarding_template_id IS NULL),
+    CHECK (questionnaire_template_id IS NULL OR change IN ('ADD_QUESTION', 'REWORD_QUESTION')),
+    CHECK (onboarding_template_id IS NULL OR change NOT IN ('ADD_QUESTION', 'REWORD_QUESTION')),
     CHECK ((status = 'PROPOSED') = (decided_at IS NULL))
 );
 CREATE INDEX template_proposal_retro_idx ON template_proposal (workspace_id, retrospective_id, proposed_at);

@@ -67,7 +67,8 @@ class DemoRetros {
             p.item = units;
             p.change = TemplateProposal.Change.DROP_FIELD;
             p.onboardingTemplate = lab;
-            p.details = new TemplateProposal.Details(null, null, null, null, null, null, "Results", null, "Orders[].Results[].Units");
+            p.templateName = lab.name;
+            p.details = new TemplateProposal.Details(null, null, null, null, null, null, "Results", null, "Orders[].Results[].Units", null);
             p.summary = "Stop requiring Results Orders[].Results[].Units in the onboarding template Lab results.";
             p.proposedBy = MAYA;
             p.persist();

@@ -51,9 +51,20 @@ public class OnboardingTemplateVersion extends WorkspaceOwned {
             UUID proposalId) {
         Integer latest = find("select max(v.number) from OnboardingTemplateVersion v where v.template = ?1", template)
                 .project(Integer.class).firstResult();
+        if (latest == null && proposalId != null && template.scope != null) {
+            // A template made by a node of the version before V6 (during a rolling deploy) has no version yet:
+            // record how it stood before its first change.
+            record(template, 1, template.scope, "As the template stood before its first change.", "SiteReady", null);
+            latest = 1;
+        }
+        return record(template, latest == null ? 1 : latest + 1, scope, note, actor, proposalId);
+    }
+
+    private static OnboardingTemplateVersion record(OnboardingTemplate template, int number, ScopeSpec scope, String note,
+            String actor, UUID proposalId) {
         OnboardingTemplateVersion version = new OnboardingTemplateVersion();
         version.template = template;
-        version.number = latest == null ? 1 : latest + 1;
+        version.number = number;
         version.scope = scope;
         version.note = note.length() > 500 ? note.substring(0, 499) + "…" : note;
         version.publishedBy = actor;

@@ -5,7 +5,9 @@ import dev.siteready.project.ScopeSpec;
 import dev.siteready.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import dev.siteready.tenant.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,6 +44,9 @@ public class TemplateResource {
         static native TemplateInstance templates(List<TemplateView> templates);
     }
 
+    @Inject
+    TenantContext tenant;
+
     @GET
     @Transactional
     public TemplateInstance list() {
@@ -66,13 +71,14 @@ public class TemplateResource {
 
     /** Every template's versions, newest first, each with the retrospective behind it: one query. */
     @SuppressWarnings("unchecked")
-    private static Map<UUID, List<VersionView>> versions() {
+    private Map<UUID, List<VersionView>> versions() {
         List<Object[]> rows = OnboardingTemplate.getEntityManager().createNativeQuery("""
                 SELECT v.template_id, v.number, v.published_at, v.published_by, v.note, p.retrospective_id
                 FROM onboarding_template_version v
                 LEFT JOIN template_proposal p ON p.workspace_id = v.workspace_id AND p.id = v.proposal_id
+                WHERE v.workspace_id = :ws
                 ORDER BY v.number DESC
-                """).getResultList();
+                """).setParameter("ws", tenant.requireWorkspaceId()).getResultList();
         Map<UUID, List<VersionView>> byTemplate = new java.util.LinkedHashMap<>();
         for (Object[] r : rows) {
             Object at = r[2];

@@ -139,7 +139,7 @@ public class ProposalResource {
             boolean mine = p.id.equals(typedFor);
             Retrospective r = p.retrospective;
             return new ProposalRow(p.id, p.change.label, p.summary, p.templateName(),
-                    p.questionnaireTemplate != null ? "/templates/questionnaires/" + p.questionnaireTemplate.id : "/templates#template-" + p.onboardingTemplate.id,
+                    p.templateLink(),
                     r.project.site.name, r.project.name, p.item == null ? "(item deleted)" : p.item.title,
                     "/retrospectives/" + r.id, p.proposedBy + ", " + QuestionnaireViews.when(p.proposedAt),
                     p.decidedAt == null ? "" : p.decidedBy + ", " + QuestionnaireViews.when(p.decidedAt), p.status.label, p.status.cssClass(),

@@ -105,12 +105,6 @@ public class RetroPortalResource {
             return Response.status(400).entity(Templates.portal(portal(visit.get(), in, problem))).build();
         }
         Retrospective retro = visit.get().retro();
-        if (retro == null) { // the link was made before the team started: the partner's note starts it
-            retro = new Retrospective();
-            retro.project = visit.get().project();
-            retro.createdBy = visit.get().link().label + " (retrospective link)";
-            retro.persist();
-        }
         item.retrospective = retro;
         item.author = RetrospectiveResource.clip(visit.get().link().label, 180) + " (health system)";
         item.partnerLink = visit.get().link();
@@ -122,7 +116,8 @@ public class RetroPortalResource {
 
     private Optional<Visit> visit(UUID projectId, String cookie) {
         return links.activeProjectLink(projectId, cookie, PartnerLink.Purpose.RETROSPECTIVE)
-                .map(link -> new Visit(link, link.project, Retrospective.of(link.project)));
+                .map(link -> new Visit(link, link.project, Retrospective.of(link.project)))
+                .filter(visit -> visit.retro() != null); // links are made on a started retrospective, which stays
     }
 
     private Portal portal(Visit visit, Map<String, String> input, String problem) {

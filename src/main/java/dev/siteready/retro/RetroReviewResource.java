@@ -158,7 +158,9 @@ public class RetroReviewResource {
             md.append("Selection: ").append(line(describe(parsed))).append(".\n\n");
         }
         md.append(hits.size()).append(hits.size() == 1 ? " item" : " items").append(" from ").append(byRetro.size())
-                .append(byRetro.size() == 1 ? " retrospective" : " retrospectives").append(".\n");
+                .append(byRetro.size() == 1 ? " retrospective" : " retrospectives")
+                .append(hits.size() == EXPORT_LIMIT ? " (the export stops at " + EXPORT_LIMIT + " items: narrow the selection)" : "")
+                .append(".\n");
         for (List<RetroSearch.Hit> group : byRetro.values()) {
             RetroSearch.Hit first = group.get(0);
             md.append("\n## ").append(line(first.site())).append(" — ").append(line(first.project())).append(" (").append(first.held())
@@ -249,8 +251,9 @@ public class RetroReviewResource {
         if ((!cfrom.isEmpty() && fromDate == null) || (!cto.isEmpty() && toDate == null)) {
             problem = "Give the dates as dates between 2000 and 2099.";
         }
-        if (ctag.length() > 40) {
-            problem = "A tag has up to 40 characters.";
+        if (!ctag.isEmpty() && !RetrospectiveResource.TAG.matcher(ctag.toLowerCase(java.util.Locale.ROOT)).matches()) {
+            problem = "A tag is one word of up to 40 letters, digits, dots, hyphens or underscores.";
+            ctag = "";
         }
         StringBuilder query = new StringBuilder();
         param(query, "q", cq);

@@ -134,6 +134,9 @@ public class RetrospectiveResource {
     SecurityIdentity identity;
 
     @Inject
+    dev.siteready.tenant.TenantContext tenant;
+
+    @Inject
     ScopeService scopes;
 
     @Inject
@@ -152,12 +155,11 @@ public class RetrospectiveResource {
     @Transactional
     public Response start(@RestPath UUID siteId, @RestPath UUID projectId) {
         Project project = ProjectResource.project(siteId, projectId);
-        if (Retrospective.of(project) == null) {
-            Retrospective retro = new Retrospective();
-            retro.project = project;
-            retro.createdBy = Actors.describe(identity);
-            retro.persist();
-        }
+        // A double click or two teammates at once: the second start finds the first one's retrospective.
+        Retrospective.getEntityManager().createNativeQuery("INSERT INTO retrospective (workspace_id, id, project_id, created_by)"
+                + " VALUES (?1, gen_random_uuid(), ?2, ?3) ON CONFLICT (workspace_id, project_id) DO NOTHING")
+                .setParameter(1, tenant.requireWorkspaceId()).setParameter(2, project.id).setParameter(3, Actors.describe(identity))
+                .executeUpdate();
         return Flash.seeOther(base(project), "Retrospective started. Add what the team learned, section by section.");
     }
 
@@ -452,8 +454,13 @@ public class RetrospectiveResource {
             };
         }
         List<TemplateChanges.Target> targets = changes.targets(chosen);
-        return ProposalTemplates.propose(proposalForm(project, item, chosen, targets,
-                Map.of("target", TemplateChanges.suggested(targets, item), "label", "", "help", "", "type", "SHORT_TEXT"), null));
+        String target = TemplateChanges.suggested(targets, item);
+        // Rewording starts from the question's current wording and help text.
+        QuestionnaireDefinition.Question current = chosen == TemplateProposal.Change.REWORD_QUESTION && !target.isEmpty()
+                ? TemplateChanges.question(target).orElse(null) : null;
+        return ProposalTemplates.propose(proposalForm(project, item, chosen, targets, Map.of("target", target,
+                "label", current == null ? "" : current.label(), "help", current == null ? "" : current.help(), "type", "SHORT_TEXT"),
+                null));
     }
 
     @POST

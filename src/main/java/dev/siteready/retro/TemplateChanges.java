@@ -114,6 +114,14 @@ public class TemplateChanges {
         }).findFirst().orElse("");
     }
 
+    /** The question a "template|question key" target names, in the template's draft. */
+    public static java.util.Optional<Question> question(String target) {
+        String[] parts = target.split("\\|", 2);
+        UUID id = parts.length == 2 ? RetrospectiveResource.parseUuid(parts[0]) : null;
+        QuestionnaireTemplate template = id == null ? null : QuestionnaireTemplate.findById(id);
+        return template == null ? java.util.Optional.empty() : template.draft.question(parts[1]);
+    }
+
     /** A new proposal from the form, checked; {@link Refused} says what to fix. */
     public TemplateProposal propose(Retrospective retro, RetroItem item, Change change, Map<String, String> in, String actor) {
         String target = in.getOrDefault("target", "");
@@ -130,32 +138,36 @@ public class TemplateChanges {
         if (change.questionnaire) {
             QuestionnaireTemplate template = QuestionnaireTemplate.findById(templateId);
             proposal.questionnaireTemplate = template;
+            proposal.templateName = template.name;
             if (change == Change.ADD_QUESTION) {
                 Question question = question(template.draft, in);
                 proposal.details = new Details(parts[1], null, question.label(), question.help(), question.type(),
-                        in.getOrDefault("options", "").trim(), null, null, null);
+                        question.kind().hasChoices() ? in.getOrDefault("options", "").trim() : null, null, null, null, null);
                 proposal.summary = "Add the question \"" + question.label() + "\" to "
                         + template.draft.section(parts[1]).map(QuestionnaireDefinition.Section::title).orElse(parts[1])
                         + " in the questionnaire template " + template.name + ".";
             } else {
                 Question old = template.draft.question(parts[1]).orElseThrow(() -> new Refused("Choose what to change from the list."));
                 String label = in.getOrDefault("label", "").trim();
-                String help = in.getOrDefault("help", "").trim();
-                if (!PlainText.Validator.isName(label, 300) || !PlainText.Validator.fits(help, 1000)) {
+                String typedHelp = in.getOrDefault("help", "").trim();
+                if (!PlainText.Validator.isName(label, 300) || !PlainText.Validator.fits(typedHelp, 1000)) {
                     throw new Refused("Write the new wording (1 to 300 characters) and help text of up to 1,000.");
                 }
+                String help = typedHelp.isEmpty() ? old.help() : typedHelp; // empty keeps the current help text
                 if (label.equals(old.label()) && help.equals(old.help())) {
                     throw new Refused("The new wording is the same as the current one.");
                 }
-                proposal.details = new Details(null, parts[1], label, help, null, null, null, null, null);
-                proposal.summary = "Reword \"" + old.label() + "\" as \"" + label + "\" in the questionnaire template " + template.name + ".";
+                proposal.details = new Details(null, parts[1], label, help, null, null, null, null, null, old.label());
+                proposal.summary = "Reword \"" + old.label() + "\" as \"" + label + "\"" + (help.equals(old.help()) ? ""
+                        : ", with new help text") + " in the questionnaire template " + template.name + ".";
             }
         } else {
             OnboardingTemplate template = OnboardingTemplate.findById(templateId);
             proposal.onboardingTemplate = template;
+            proposal.templateName = template.name;
             boolean event = change == Change.ADD_EVENT || change == Change.DROP_EVENT;
-            proposal.details = event ? new Details(null, null, null, null, parts[2], null, parts[1], parts[3], null)
-                    : new Details(null, null, null, null, null, null, parts[1], null, parts[2]);
+            proposal.details = event ? new Details(null, null, null, null, parts[2], null, parts[1], parts[3], null, null)
+                    : new Details(null, null, null, null, null, null, parts[1], null, parts[2], null);
             proposal.summary = switch (change) {
                 case REQUIRE_FIELD -> "Require " + parts[1] + " " + parts[2] + " in the onboarding template " + template.name + ".";
                 case DROP_FIELD -> "Stop requiring " + parts[1] + " " + parts[2] + " in the onboarding template " + template.name + ".";
@@ -180,9 +192,13 @@ public class TemplateChanges {
         String origin = "From the retrospective of " + proposal.retrospective.project.site.name + ", "
                 + proposal.retrospective.project.name + (proposal.item == null ? "" : ": " + proposal.item.title);
         int number;
+        if (proposal.questionnaireTemplate == null && proposal.onboardingTemplate == null) {
+            throw new Refused("The template " + proposal.templateName + " was deleted; reject the proposal instead.");
+        }
         if (proposal.change.questionnaire) {
-            QuestionnaireTemplate template = QuestionnaireTemplate.getEntityManager().find(QuestionnaireTemplate.class,
-                    proposal.questionnaireTemplate.id, LockModeType.PESSIMISTIC_WRITE);
+            QuestionnaireTemplate template = proposal.questionnaireTemplate;
+            QuestionnaireTemplate.getEntityManager().refresh(template, LockModeType.PESSIMISTIC_WRITE); // one accept at a time
+            // (refresh, not find: the template was loaded with the proposal, and a find would not re-read it)
             QuestionnaireTemplateVersion latest = QuestionnaireTemplateVersion.latest(template);
             QuestionnaireDefinition published = latest == null ? template.draft : latest.definition;
             QuestionnaireDefinition.Origin from = new QuestionnaireDefinition.Origin(proposal.retrospective.id, clip(origin, 300));
@@ -198,6 +214,10 @@ public class TemplateChanges {
             } else {
                 Question old = published.question(d.question()).orElseThrow(() -> new Refused(
                         "The question is no longer in the template's published version."));
+                if (d.previousLabel() != null && !d.previousLabel().equals(old.label())) {
+                    throw new Refused("The question was reworded since it was proposed (it now reads \"" + old.label()
+                            + "\"); reject this proposal, or propose again from the current wording.");
+                }
                 version = published.withReplaced(old.reworded(d.label(), nz(d.help()), from)).orElseThrow();
                 draft = template.draft.question(d.question()).map(q -> template.draft.withReplaced(q.reworded(d.label(), nz(d.help()), from))
                         .orElseThrow()).orElse(template.draft);
@@ -205,8 +225,8 @@ public class TemplateChanges {
             number = questionnaires.publish(template, latest, version, origin, actor, proposal.id).number;
             template.draft = draft;
         } else {
-            OnboardingTemplate template = OnboardingTemplate.getEntityManager().find(OnboardingTemplate.class,
-                    proposal.onboardingTemplate.id, LockModeType.PESSIMISTIC_WRITE);
+            OnboardingTemplate template = proposal.onboardingTemplate;
+            OnboardingTemplate.getEntityManager().refresh(template, LockModeType.PESSIMISTIC_WRITE);
             ScopeSpec scope = changed(template.scope == null ? ScopeSpec.empty() : template.scope, proposal.change, d);
             number = OnboardingTemplateVersion.publish(template, scope, origin, actor, proposal.id).number;
         }
@@ -273,6 +293,9 @@ public class TemplateChanges {
     private static Question question(QuestionnaireDefinition definition, Map<String, String> in) {
         if ("TABLE".equalsIgnoreCase(in.getOrDefault("type", "").trim())) {
             throw new Refused("Propose a question with a single answer; tables are added in the template editor.");
+        }
+        if (in.getOrDefault("options", "").length() > 5000) {
+            throw new Refused("Keep the options to 5,000 characters, one per line.");
         }
         Map<String, String> form = new HashMap<>(in);
         form.remove("showIfQuestion");

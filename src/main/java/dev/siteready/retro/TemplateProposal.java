@@ -73,7 +73,7 @@ public class TemplateProposal extends WorkspaceOwned {
     /** What to change, as typed (tolerant reader: fields a change does not use stay empty). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Details(String section, String question, String label, String help, String type, String options,
-            String model, String event, String field) {
+            String model, String event, String field, String previousLabel) {
     }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -95,6 +95,10 @@ public class TemplateProposal extends WorkspaceOwned {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "onboarding_template_id", updatable = false)
     public OnboardingTemplate onboardingTemplate;
+
+    /** The template's name when proposed: kept if the template is deleted later. */
+    @Column(name = "template_name", nullable = false, length = 120, updatable = false)
+    public String templateName;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb", updatable = false)
@@ -128,7 +132,14 @@ public class TemplateProposal extends WorkspaceOwned {
     public Integer resultingVersion;
 
     public String templateName() {
-        return questionnaireTemplate != null ? questionnaireTemplate.name : onboardingTemplate.name;
+        return questionnaireTemplate != null ? questionnaireTemplate.name : onboardingTemplate != null ? onboardingTemplate.name
+                : templateName + " (deleted)";
+    }
+
+    /** Where the template is edited or listed; null once it was deleted. */
+    public String templateLink() {
+        return questionnaireTemplate != null ? "/templates/questionnaires/" + questionnaireTemplate.id
+                : onboardingTemplate != null ? "/templates#template-" + onboardingTemplate.id : null;
     }
 
     public static List<TemplateProposal> listFor(Retrospective retro) {
@@ -143,9 +154,14 @@ public class TemplateProposal extends WorkspaceOwned {
                 + " where t.status = ?1 order by t.proposedAt desc, t.id", status).page(0, limit).list();
     }
 
+    /** The proposal with its context, its row locked until the transaction ends (so two decisions come one after the other). */
     public static TemplateProposal withContext(UUID id) {
-        return find("from TemplateProposal t join fetch t.retrospective r join fetch r.project p join fetch p.site"
+        TemplateProposal proposal = find("from TemplateProposal t join fetch t.retrospective r join fetch r.project p join fetch p.site"
                 + " left join fetch t.item left join fetch t.questionnaireTemplate left join fetch t.onboardingTemplate"
                 + " where t.id = ?1", id).firstResult();
+        if (proposal != null) {
+            getEntityManager().refresh(proposal, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        }
+        return proposal;
     }
 }

@@ -360,8 +360,9 @@ public class QuestionnaireTemplateResource {
                         q.origin() == null ? null : q.origin().label(), q.origin() == null ? null : q.origin().link())).toList())).toList();
         @SuppressWarnings("unchecked")
         Map<UUID, UUID> retros = ((List<Object[]>) QuestionnaireTemplateVersion.getEntityManager().createNativeQuery(
-                "SELECT id, retrospective_id FROM template_proposal WHERE questionnaire_template_id = ?1 AND status = 'ACCEPTED'")
-                .setParameter(1, template.id).getResultList()).stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (UUID) r[1]));
+                "SELECT id, retrospective_id FROM template_proposal WHERE workspace_id = ?1 AND questionnaire_template_id = ?2"
+                        + " AND status = 'ACCEPTED'")
+                .setParameter(1, UUID.fromString(template.workspaceId)).setParameter(2, template.id).getResultList()).stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (UUID) r[1]));
         List<VersionRow> versions = QuestionnaireTemplateVersion.listFor(template).stream().map(v -> new VersionRow(v.number,
                 QuestionnaireViews.when(v.publishedAt), v.publishedBy, v.note, v.definition.questionCount(),
                 v.proposalId == null || !retros.containsKey(v.proposalId) ? null : "/retrospectives/" + retros.get(v.proposalId))).toList();

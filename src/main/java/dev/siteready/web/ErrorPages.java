@@ -70,6 +70,11 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, ContainerRequestContext request) {
+        if (staleAtCommit(e)) {
+            // Two saves of the same version passed their checks at once; the version column stopped the second at commit.
+            LOG.infof("Concurrent change refused at commit on %s %s", request.getMethod(), loggable(request));
+            return respond(request, 409, null);
+        }
         if (ConstraintViolations.any(e)) {
             // A unique, foreign-key or check constraint stopped a change that raced another one.
             LOG.infof("Conflicting change refused by the database on %s %s: %s", request.getMethod(),
@@ -79,6 +84,15 @@ public class ErrorPages {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s on %s %s", reference, request.getMethod(), loggable(request));
         return respond(request, 500, reference);
+    }
+
+    private static boolean staleAtCommit(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Gives bodiless error responses (e.g. a refused CSRF token, 405, 415) the same page or JSON. */

@@ -120,6 +120,21 @@ class RetrospectiveTest {
         assertThat(lab.selectFirst(".template-versions li a").attr("href")).startsWith("/retrospectives/");
         List<String> required = io.restassured.path.json.JsonPath.from(scope).getList("requiredFields.Results");
         assertThat(required).contains("Orders[].Results[].Code").doesNotContain("Orders[].Results[].Units");
+
+        // A second proposal waits; then the template is deleted: both proposals stay with the retrospective.
+        Document again = f.owner().page(f.base() + "/items/" + item + "/propose?change=DROP_FIELD");
+        String code = RetroFixture.option(again, "target", "Results Orders[].Results[].Code");
+        assertThat(f.owner().post(f.base() + "/items/" + item + "/proposals", Map.of("change", "DROP_FIELD", "target", code))
+                .statusCode()).isEqualTo(303);
+        String labId = lab.id().substring("template-".length());
+        assertThat(f.owner().post("/templates/" + labId + "/delete", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(f.page().select("#proposal-list li").eachText()).hasSize(2)
+                .anyMatch(t -> t.contains("Accepted") && t.contains("Lab results (deleted)"));
+        Element orphan = f.owner().page("/retrospectives/proposals").selectFirst("#pending article.proposal");
+        Response refused = f.owner().post("/retrospectives/proposals/" + orphan.id().substring("proposal-".length()) + "/accept",
+                Map.of("note", ""));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(RetroFixture.parse(refused).getElementById("proposal-problem").text()).contains("was deleted; reject");
     }
 
     @Test
@@ -131,6 +146,11 @@ class RetrospectiveTest {
         assertThat(form.selectFirst("input[name=change]").val()).isEqualTo("REWORD_QUESTION");
         Element chosen = form.selectFirst("select[name=target] option[selected]");
         assertThat(chosen.text()).contains("Do you have an enterprise master patient index");
+        assertThat(form.selectFirst("input[name=label]").val()).isEqualTo("Do you have an enterprise master patient index (EMPI)?");
+        // a second proposal for the same question, made now and decided after the first
+        Response competing = f.owner().post(f.base() + "/items/" + item + "/proposals", Map.of("change", "REWORD_QUESTION",
+                "target", chosen.val(), "label", "Is there an EMPI?", "help", ""));
+        assertThat(competing.statusCode()).isEqualTo(303);
 
         Map<String, Object> proposal = new LinkedHashMap<>();
         proposal.put("change", "REWORD_QUESTION");
@@ -155,18 +175,56 @@ class RetrospectiveTest {
         proposal.put("label", "Does one system (an EMPI) give every patient an enterprise-wide ID?");
         proposal.put("help", "An enterprise master patient index.");
         assertThat(f.owner().post(f.base() + "/items/" + item + "/proposals", proposal).statusCode()).isEqualTo(303);
-        Element pending = f.owner().page("/retrospectives/proposals").selectFirst("#pending article.proposal");
+        Element pending = f.owner().page("/retrospectives/proposals").select("#pending article.proposal").stream()
+                .filter(a -> a.text().contains("Does one system")).findFirst().orElseThrow();
         String id = pending.id().substring("proposal-".length());
         Response stale = f.owner().post("/retrospectives/proposals/" + id + "/accept", Map.of("note", "", "version", "99"));
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(f.owner().post("/retrospectives/proposals/" + id + "/accept", Map.of("note", "",
                 "version", pending.selectFirst("input[name=version]").val())).statusCode()).isEqualTo(303);
 
+        Element second = f.owner().page("/retrospectives/proposals").selectFirst("#pending article.proposal");
+        assertThat(second.text()).contains("Is there an EMPI?");
+        Response outdated = f.owner().post("/retrospectives/proposals/" + second.id().substring("proposal-".length()) + "/accept",
+                Map.of("note", "", "version", second.selectFirst("input[name=version]").val()));
+        assertThat(outdated.statusCode()).isEqualTo(400);
+        assertThat(RetroFixture.parse(outdated).getElementById("proposal-problem").text()).contains("was reworded since");
+
         UUID next = f.owner().createSite("Reworded " + UUID.randomUUID().toString().substring(0, 6), "Lab results");
         Document questionnaire = questionnaire(f.owner(), next);
         assertThat(questionnaire.text()).contains("Does one system (an EMPI) give every patient an enterprise-wide ID?")
                 .doesNotContain("Do you have an enterprise master patient index (EMPI)?");
         assertThat(questionnaire.select(".question-origin a").eachText()).anyMatch(t -> t.contains("EMPI question confused the partner"));
+    }
+
+    @Test
+    void oddInputIsRefusedWithAMessageNeverAServerError() {
+        RetroFixture f = RetroFixture.started("Odd input");
+        assertThat(f.owner().post(f.base(), Map.of()).statusCode()).as("starting twice").isEqualTo(303);
+        UUID item = f.item("TO_IMPROVE", "Odd", "", "", "");
+        Document form = f.owner().page(f.base() + "/items/" + item + "/propose?change=ADD_QUESTION");
+        String target = RetroFixture.option(form, "target", "Patient identification");
+        Response nul = f.owner().post(f.base() + "/items/" + item + "/proposals", Map.of("change", "ADD_QUESTION", "target", target,
+                "label", "Which?", "help", "", "type", "SINGLE_CHOICE", "options", "a\u0000b\nc"));
+        assertThat(nul.statusCode()).isEqualTo(400);
+        Response ignored = f.owner().post(f.base() + "/items/" + item + "/proposals", Map.of("change", "ADD_QUESTION", "target", target,
+                "label", "Free text?", "help", "", "type", "SHORT_TEXT", "options", "x\u0000y"));
+        assertThat(ignored.statusCode()).as("options are not used by a text question").isEqualTo(303);
+        Response huge = f.owner().post(f.base() + "/items/" + item + "/proposals", Map.of("change", "ADD_QUESTION", "target", target,
+                "label", "Big?", "help", "", "type", "SINGLE_CHOICE", "options", "o\n".repeat(500_000)));
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(f.owner().get(f.base() + "/items/" + item + "/propose?change=NOPE").statusCode()).isEqualTo(200);
+        assertThat(f.owner().post(f.base() + "/items/" + item + "/proposals", Map.of("change", "NOPE")).statusCode()).isEqualTo(400);
+        assertThat(f.owner().get(f.base() + "/items/not-a-uuid/propose").statusCode()).isEqualTo(404);
+
+        Response tag = f.owner().get("/retrospectives?tag=a\u0000b");
+        assertThat(tag.statusCode()).isEqualTo(200);
+        assertThat(RetroFixture.parse(tag).getElementById("review-problem").text()).contains("A tag is one word");
+        assertThat(f.owner().get("/retrospectives/export.csv?tag=a\u0000b").statusCode()).isEqualTo(400);
+        String token = f.owner().createApiToken("odd");
+        assertThat(f.owner().get("/api/retrospectives?tag=a\u0000b", Map.of("Authorization", "Bearer " + token)).statusCode()).isEqualTo(400);
+        assertThat(f.owner().get("/retrospectives/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(f.owner().get("/retrospectives/not-a-uuid").statusCode()).isEqualTo(404);
     }
 
     @Test

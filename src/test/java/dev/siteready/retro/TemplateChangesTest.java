@@ -21,11 +21,11 @@ class TemplateChangesTest {
             List.of("MR"), List.of("NPI"), Map.of("Results", List.of("LN")), List.of(new ScopeSpec.WorkflowSpec("Order to result", "")));
 
     static Details field(String model, String path) {
-        return new Details(null, null, null, null, null, null, model, null, path);
+        return new Details(null, null, null, null, null, null, model, null, path, null);
     }
 
     static Details event(String model, String direction, String event) {
-        return new Details(null, null, null, null, direction, null, model, event, null);
+        return new Details(null, null, null, null, direction, null, model, event, null, null);
     }
 
     @Test
