@@ -9,7 +9,6 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 
 /** A starting point for new sites: a name and the default scope of their first project. */
 @Entity

@@ -112,12 +112,12 @@ public class RetrospectiveResource {
     }
 
     public record Page(UUID siteId, String siteName, UUID projectId, String projectName, String base, boolean started,
-            String live, boolean liveYet, String heldOn, String heldOnSaved, RawString summary, String summarySource, long version,
+            String live, String heldOn, String heldOnSaved, RawString summary, String summarySource, long version,
             String detailsProblem, List<SectionView> sections, List<ParticipantView> participants, Map<String, String> participantInput,
             String participantProblem, List<ActionView> actions, Map<String, String> actionInput, String actionProblem,
             List<Option> itemOptions, List<ProposalView> proposals, List<ProjectLinkView> links,
             Map<String, String> linkInput, String linkProblem, String createdUrl, String createdLabel,
-            List<OptionGroup> linkOptions, List<Option> sides, long items) {
+            List<OptionGroup> linkOptions, List<Option> sides) {
         public String linksPath() {
             return base + "/links";
         }
@@ -525,9 +525,9 @@ public class RetrospectiveResource {
                 : Map.of("label", "", "days", String.valueOf(PartnerLink.DEFAULT_DAYS));
         String base = base(project);
         if (retro == null) {
-            return new Page(project.site.id, project.site.name, project.id, project.name, base, false, live, liveYet, "", "", new RawString(""), "",
+            return new Page(project.site.id, project.site.name, project.id, project.name, base, false, live, "", "", new RawString(""), "",
                     0, null, List.of(), List.of(), Map.of(), null, List.of(), Map.of(), null, List.of(), List.of(), links, linkInput, null,
-                    null, null, linkOptions, sides, 0);
+                    null, null, linkOptions, sides);
         }
         List<RetroItem> items = RetroItem.listFor(retro);
         Map<UUID, List<ProposalView>> proposalsByItem = new LinkedHashMap<>();
@@ -545,7 +545,7 @@ public class RetrospectiveResource {
         List<ActionView> actions = RetroAction.listFor(retro).stream().map(a -> actionView(a, zone, null)).toList();
         boolean detailsTyped = typed.form().equals("details");
         String summarySource = detailsTyped ? typed.value("summary") : retro.summary;
-        return new Page(project.site.id, project.site.name, project.id, project.name, base, true, live, liveYet,
+        return new Page(project.site.id, project.site.name, project.id, project.name, base, true, live,
                 detailsTyped ? typed.value("heldOn") : retro.heldOn == null ? "" : retro.heldOn.toString(),
                 retro.heldOn == null ? "" : retro.heldOn.toString(), Markdown.render(retro.summary),
                 summarySource, retro.version, typed.problemFor("details"), sections,
@@ -555,7 +555,7 @@ public class RetrospectiveResource {
                 items.stream().map(i -> new Option(i.id.toString(), i.section.label + ": " + i.title,
                         typed.form().equals("action") && typed.value("item").equals(i.id.toString()))).toList(),
                 proposals, links, linkInput, typed.problemFor("link"), typed.created() == null ? null : typed.created().url(),
-                typed.created() == null ? null : typed.created().link().label, linkOptions, sides, items.size());
+                typed.created() == null ? null : typed.created().link().label, linkOptions, sides);
     }
 
     private static ItemInput input(Typed typed) {
