@@ -13,7 +13,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /** One published state of an onboarding template's default scope; the template's scope is its latest version's. */
@@ -72,10 +71,5 @@ public class OnboardingTemplateVersion extends WorkspaceOwned {
         version.persist();
         template.scope = scope;
         return version;
-    }
-
-    /** Every template's versions, newest first, in one query. */
-    public static List<OnboardingTemplateVersion> listAll() {
-        return list("order by number desc");
     }
 }

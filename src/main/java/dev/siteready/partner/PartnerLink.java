@@ -107,11 +107,6 @@ public class PartnerLink extends WorkspaceOwned {
         return list("questionnaire = ?1 order by createdAt desc, id", questionnaire);
     }
 
-    /** The project's sign-off links, newest first. */
-    public static List<PartnerLink> signOffLinksFor(Project project) {
-        return linksFor(project, Purpose.SIGN_OFF);
-    }
-
     /** The project's links of that purpose, newest first. */
     public static List<PartnerLink> linksFor(Project project, Purpose purpose) {
         return list("project = ?1 and purpose = ?2 order by createdAt desc, id", project, purpose);

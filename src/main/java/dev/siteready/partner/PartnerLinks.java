@@ -99,6 +99,16 @@ public class PartnerLinks {
         return null;
     }
 
+    /** Revokes the project's link of that purpose and returns it; a link of another project or purpose is not found. */
+    public PartnerLink revoke(Project project, UUID linkId, PartnerLink.Purpose purpose) {
+        PartnerLink link = PartnerLink.find("id = ?1 and project = ?2 and purpose = ?3", linkId, project, purpose).firstResult();
+        if (link == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        revoke(link);
+        return link;
+    }
+
     public void revoke(PartnerLink link) {
         if (link.revokedAt == null) {
             link.revokedAt = OffsetDateTime.now();

@@ -61,19 +61,11 @@ public record RetroOverview(List<OpenAction> actions, long actionTotal, List<Mis
                 actions.stream().map(r -> {
                     LocalDate due = (LocalDate) r[7];
                     return new OpenAction((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], (String) r[5],
-                            (String) r[6], due, due != null && due.isBefore(LocalDate.now(zone((String) r[8]))));
+                            (String) r[6], due, due != null && due.isBefore(LocalDate.now(ZoneId.of((String) r[8]))));
                 }).toList(),
                 actions.isEmpty() ? 0 : ((Number) actions.get(0)[9]).longValue(),
                 missing.stream().map(r -> new Missing((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (LocalDate) r[4],
                         java.time.temporal.ChronoUnit.DAYS.between((LocalDate) r[4], today))).toList(),
                 missing.isEmpty() ? 0 : ((Number) missing.get(0)[5]).longValue(), pending);
-    }
-
-    private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
     }
 }

@@ -10,6 +10,7 @@ import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.tenant.TenantContext;
 import dev.siteready.tenant.Workspace;
 import dev.siteready.web.Flash;
+import dev.siteready.web.Forms;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -95,7 +96,7 @@ public class RetroPortalResource {
         if (visit.isEmpty()) {
             return invalid(projectId);
         }
-        Map<String, String> in = RetrospectiveResource.flat(form);
+        Map<String, String> in = Forms.flat(form);
         in.remove("tags");
         in.remove("link");
         RetroItem.Section section = RetroItem.Section.parse(in.get("section"));

@@ -2,6 +2,7 @@ package dev.siteready.retro;
 
 import dev.siteready.tenant.TenantContext;
 import dev.siteready.web.Downloads;
+import dev.siteready.web.Forms;
 import dev.siteready.web.Paged;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
@@ -110,17 +111,15 @@ public class RetroReviewResource {
         }
         List<TagCount> tags = RetroSearch.frequentTags(ws, 15).stream()
                 .map(r -> new TagCount((String) r[0], ((Number) r[1]).longValue(), r[0].equals(parsed.filter.tag()))).toList();
-        List<RetroRow> retros = new ArrayList<>();
-        long[] retroTotal = { 0 };
-        List<SiteOption> sites = new ArrayList<>();
-        retroRows(ws).forEach(r -> {
-            retroTotal[0] = ((Number) r[8]).longValue();
-            retros.add(new RetroRow((String) r[1], (String) r[3], String.valueOf(r[4]), ((Number) r[5]).longValue(),
-                    ((Number) r[6]).longValue(), "/sites/" + r[0] + "/projects/" + r[2] + "/retrospective"));
-        });
-        sitesWithRetros(ws).forEach(r -> sites.add(new SiteOption((UUID) r[0], (String) r[1], r[0].toString().equals(parsed.site))));
+        List<Object[]> rows = retroRows(ws);
+        List<RetroRow> retros = rows.stream().map(r -> new RetroRow((String) r[1], (String) r[3], String.valueOf(r[4]),
+                ((Number) r[5]).longValue(), ((Number) r[6]).longValue(), "/sites/" + r[0] + "/projects/" + r[2] + "/retrospective"))
+                .toList();
+        List<SiteOption> sites = sitesWithRetros(ws).stream()
+                .map(r -> new SiteOption((UUID) r[0], (String) r[1], r[0].toString().equals(parsed.site))).toList();
         return Templates.review(new Review(parsed.q, parsed.tag, parsed.site, parsed.from, parsed.to, parsed.problem, parsed.filter.any(),
-                hits, result.total(), pageNumber, tags, sites, retros, retroTotal[0], parsed.query));
+                hits, result.total(), pageNumber, tags, sites, retros, rows.isEmpty() ? 0 : ((Number) rows.get(0)[8]).longValue(),
+                parsed.query));
     }
 
     @GET
@@ -246,8 +245,8 @@ public class RetroReviewResource {
         if (!csite.isEmpty() && siteId == null) {
             problem = "Choose a site from the list.";
         }
-        LocalDate fromDate = cfrom.isEmpty() ? null : RetrospectiveResource.date(cfrom);
-        LocalDate toDate = cto.isEmpty() ? null : RetrospectiveResource.date(cto);
+        LocalDate fromDate = cfrom.isEmpty() ? null : Forms.date(cfrom);
+        LocalDate toDate = cto.isEmpty() ? null : Forms.date(cto);
         if ((!cfrom.isEmpty() && fromDate == null) || (!cto.isEmpty() && toDate == null)) {
             problem = "Give the dates as dates between 2000 and 2099.";
         }

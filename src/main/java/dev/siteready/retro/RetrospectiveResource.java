@@ -16,6 +16,7 @@ import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.testing.TestPhase;
 import dev.siteready.web.Flash;
+import dev.siteready.web.Forms;
 import dev.siteready.web.PlainText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
@@ -43,7 +44,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -171,13 +171,13 @@ public class RetrospectiveResource {
     public Response details(@RestPath UUID siteId, @RestPath UUID projectId, MultivaluedMap<String, String> form) {
         Project project = ProjectResource.project(siteId, projectId);
         Retrospective retro = retro(project);
-        Map<String, String> in = flat(form);
+        Map<String, String> in = Forms.flat(form);
         String summary = in.getOrDefault("summary", "");
         String held = in.getOrDefault("heldOn", "").trim();
         LocalDate heldOn = null;
         String problem = null;
         if (!held.isEmpty()) {
-            heldOn = date(held);
+            heldOn = Forms.date(held);
             if (heldOn == null) {
                 problem = "Give the date the retrospective was held as a date between 2000 and 2099, or leave it empty.";
             }
@@ -205,7 +205,7 @@ public class RetrospectiveResource {
     public Response addParticipant(@RestPath UUID siteId, @RestPath UUID projectId, MultivaluedMap<String, String> form) {
         Project project = ProjectResource.project(siteId, projectId);
         Retrospective retro = retro(project);
-        Map<String, String> in = flat(form);
+        Map<String, String> in = Forms.flat(form);
         RetroParticipant.Side side = RetroParticipant.Side.parse(in.get("side"));
         String name = in.getOrDefault("name", "").trim();
         String role = in.getOrDefault("role", "").trim();
@@ -247,7 +247,7 @@ public class RetrospectiveResource {
     public Response addItem(@RestPath UUID siteId, @RestPath UUID projectId, MultivaluedMap<String, String> form) {
         Project project = ProjectResource.project(siteId, projectId);
         Retrospective retro = retro(project);
-        Map<String, String> in = flat(form);
+        Map<String, String> in = Forms.flat(form);
         RetroItem.Section section = RetroItem.Section.parse(in.get("section"));
         if (section == null) {
             return refused(project, retro, new Typed("item-new", in, "Choose the section the item belongs to.", null));
@@ -273,7 +273,7 @@ public class RetrospectiveResource {
         Project project = ProjectResource.project(siteId, projectId);
         Retrospective retro = retro(project);
         RetroItem item = item(retro, itemId);
-        Map<String, String> in = flat(form);
+        Map<String, String> in = Forms.flat(form);
         RetroItem.Section section = RetroItem.Section.parse(in.get("section"));
         String problem = section == null ? "Choose the section the item belongs to."
                 : stale(in, item.version) ? "Someone else changed this item while you were editing. Your input is shown; save again to replace theirs."
@@ -306,12 +306,12 @@ public class RetrospectiveResource {
     public Response addAction(@RestPath UUID siteId, @RestPath UUID projectId, MultivaluedMap<String, String> form) {
         Project project = ProjectResource.project(siteId, projectId);
         Retrospective retro = retro(project);
-        Map<String, String> in = flat(form);
+        Map<String, String> in = Forms.flat(form);
         String title = in.getOrDefault("title", "").trim();
         String owner = in.getOrDefault("owner", "").trim();
         String due = in.getOrDefault("due", "").trim();
         String itemId = in.getOrDefault("item", "").trim();
-        LocalDate dueOn = due.isEmpty() ? null : date(due);
+        LocalDate dueOn = due.isEmpty() ? null : Forms.date(due);
         RetroItem item = null;
         String problem = !PlainText.Validator.isName(title, RetroAction.MAX_TITLE) ? "Say what is to be done, up to 300 characters."
                 : !PlainText.Validator.isName(owner, 120) ? "Name who owns the action, up to 120 characters."
@@ -358,7 +358,7 @@ public class RetrospectiveResource {
             RetroAction.flush();
         }
         if (htmx) {
-            ActionView view = actionView(action, zone(project), problem);
+            ActionView view = actionView(action, ZoneId.of(project.site.timeZone), problem);
             return Response.status(problem == null ? 200 : problem.startsWith("Someone") ? 409 : 400)
                     .entity(Templates.retrospective$actionRow(view)).build();
         }
@@ -410,12 +410,7 @@ public class RetrospectiveResource {
     @Transactional
     public Response revokeLink(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID linkId) {
         Project project = ProjectResource.project(siteId, projectId);
-        PartnerLink link = PartnerLink.find("id = ?1 and project = ?2 and purpose = ?3", linkId, project,
-                PartnerLink.Purpose.RETROSPECTIVE).firstResult();
-        if (link == null) {
-            throw new NotFoundException();
-        }
-        partnerLinks.revoke(link);
+        PartnerLink link = partnerLinks.revoke(project, linkId, PartnerLink.Purpose.RETROSPECTIVE);
         return Flash.seeOther(base(project) + "#partner-links", "The link for " + link.label + " was revoked. What they wrote stays.");
     }
 
@@ -473,7 +468,7 @@ public class RetrospectiveResource {
         Project project = ProjectResource.project(siteId, projectId);
         Retrospective retro = retro(project);
         RetroItem item = item(retro, itemId);
-        Map<String, String> in = flat(form);
+        Map<String, String> in = Forms.flat(form);
         TemplateProposal.Change change = TemplateProposal.Change.parse(in.get("change"));
         if (change == null) {
             throw new jakarta.ws.rs.BadRequestException("Choose the kind of change.");
@@ -541,7 +536,7 @@ public class RetrospectiveResource {
             return new SectionView(section.name(), section.slug(), section.label, section.prompt, section.scopeChange(), views, add,
                     typed.form().equals(addForm));
         }).toList();
-        ZoneId zone = zone(project);
+        ZoneId zone = ZoneId.of(project.site.timeZone);
         List<ActionView> actions = RetroAction.listFor(retro).stream().map(a -> actionView(a, zone, null)).toList();
         boolean detailsTyped = typed.form().equals("details");
         String summarySource = detailsTyped ? typed.value("summary") : retro.summary;
@@ -680,14 +675,6 @@ public class RetrospectiveResource {
         return "/sites/" + project.site.id + "/projects/" + project.id + "/retrospective";
     }
 
-    private static ZoneId zone(Project project) {
-        try {
-            return ZoneId.of(project.site.timeZone);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
-    }
-
     private static Retrospective retro(Project project) {
         Retrospective retro = Retrospective.of(project);
         if (retro == null) {
@@ -702,15 +689,6 @@ public class RetrospectiveResource {
             throw new NotFoundException();
         }
         return item;
-    }
-
-    static LocalDate date(String value) {
-        try {
-            LocalDate date = LocalDate.parse(value.trim());
-            return date.getYear() < 2000 || date.getYear() > 2099 ? null : date;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     static UUID parseUuid(String value) {
@@ -728,15 +706,5 @@ public class RetrospectiveResource {
 
     static String clip(String s, int max) {
         return s.length() > max ? s.substring(0, max - 1) + "…" : s;
-    }
-
-    static Map<String, String> flat(MultivaluedMap<String, String> form) {
-        Map<String, String> map = new LinkedHashMap<>();
-        form.forEach((k, v) -> {
-            if (!v.isEmpty() && v.get(0) != null) {
-                map.put(k, v.get(0));
-            }
-        });
-        return map;
     }
 }

@@ -201,7 +201,7 @@ public class TemplateChanges {
             // (refresh, not find: the template was loaded with the proposal, and a find would not re-read it)
             QuestionnaireTemplateVersion latest = QuestionnaireTemplateVersion.latest(template);
             QuestionnaireDefinition published = latest == null ? template.draft : latest.definition;
-            QuestionnaireDefinition.Origin from = new QuestionnaireDefinition.Origin(proposal.retrospective.id, clip(origin, 300));
+            QuestionnaireDefinition.Origin from = new QuestionnaireDefinition.Origin(proposal.retrospective.id, RetrospectiveResource.clip(origin, 300));
             QuestionnaireDefinition version;
             QuestionnaireDefinition draft;
             if (proposal.change == Change.ADD_QUESTION) {
@@ -318,9 +318,5 @@ public class TemplateChanges {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
     }
 }

@@ -8,6 +8,7 @@ import dev.siteready.scoping.QuestionnaireDefinition.Condition;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
 import dev.siteready.scoping.QuestionnaireDefinition.Section;
 import dev.siteready.web.Flash;
+import dev.siteready.web.Forms;
 import dev.siteready.web.PlainText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -122,7 +123,7 @@ public class QuestionnaireTemplateResource {
     @Transactional
     public Response addSection(@RestPath UUID id, MultivaluedMap<String, String> form) {
         QuestionnaireTemplate template = template(id);
-        Map<String, String> input = flat(form);
+        Map<String, String> input = Forms.flat(form);
         String title = input.getOrDefault("title", "").trim();
         String intro = input.getOrDefault("intro", "").trim();
         String problem = stale(template, input);
@@ -145,7 +146,7 @@ public class QuestionnaireTemplateResource {
     @Transactional
     public Response addQuestion(@RestPath UUID id, MultivaluedMap<String, String> form) {
         QuestionnaireTemplate template = template(id);
-        Map<String, String> input = flat(form);
+        Map<String, String> input = Forms.flat(form);
         String problem = stale(template, input);
         Question question = null;
         if (problem == null) {
@@ -326,11 +327,6 @@ public class QuestionnaireTemplateResource {
 
     private static String shortId() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static Map<String, String> flat(MultivaluedMap<String, String> form) {
-        return form.entrySet().stream().filter(e -> !e.getValue().isEmpty() && e.getValue().get(0) != null)
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0)));
     }
 
     private static QuestionnaireTemplate template(UUID id) {

@@ -17,8 +17,8 @@ import java.util.Locale;
 public final class ProductionWindow {
 
     /** Dates and times outside these years are refused as typos. */
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2099;
+    static final int FIRST_YEAR = dev.siteready.web.Forms.FIRST_YEAR;
+    static final int LAST_YEAR = dev.siteready.web.Forms.LAST_YEAR;
 
     static final LocalTime OPENS = LocalTime.of(8, 0);
     static final LocalTime CLOSES = LocalTime.of(18, 0);

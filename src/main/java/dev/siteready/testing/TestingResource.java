@@ -13,6 +13,7 @@ import dev.siteready.site.SiteStatus;
 import dev.siteready.tenant.TenantContext;
 import dev.siteready.web.Downloads;
 import dev.siteready.web.Flash;
+import dev.siteready.web.Forms;
 import dev.siteready.web.PlainText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -41,7 +42,6 @@ import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -398,12 +398,7 @@ public class TestingResource {
     @Transactional
     public Response revokeLink(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID linkId) {
         Project project = ProjectResource.project(siteId, projectId);
-        PartnerLink link = PartnerLink.find("id = ?1 and project = ?2 and purpose = ?3", linkId, project,
-                PartnerLink.Purpose.SIGN_OFF).firstResult();
-        if (link == null) {
-            throw new NotFoundException();
-        }
-        partnerLinks.revoke(link);
+        PartnerLink link = partnerLinks.revoke(project, linkId, PartnerLink.Purpose.SIGN_OFF);
         TestingActivity.record(project, Actors.describe(identity), "Sign-off link for " + link.label + " revoked.");
         return Flash.seeOther(base(project) + "#sign-off", "The sign-off link for " + link.label + " was revoked.");
     }
@@ -566,7 +561,7 @@ public class TestingResource {
             return "Choose the phase's status.";
         }
         for (String d : List.of(input.plannedStart(), input.plannedEnd(), input.actualStart(), input.actualEnd())) {
-            if (!d.isEmpty() && date(d) == null) {
+            if (!d.isEmpty() && Forms.date(d) == null) {
                 return "Write dates as YYYY-MM-DD between " + ProductionWindow.FIRST_YEAR + " and " + ProductionWindow.LAST_YEAR
                         + ", e.g. 2026-12-31 (\"" + (d.length() > 40 ? d.substring(0, 40) + "…" : d) + "\" is not one).";
             }
@@ -591,18 +586,8 @@ public class TestingResource {
     }
 
     private static LocalDate[] dates(PhaseInput input) {
-        return new LocalDate[] { date(input.plannedStart()), date(input.plannedEnd()), date(input.actualStart()),
-                date(input.actualEnd()) };
-    }
-
-    /** A date of this century (YYYY-MM-DD), or null: far-off years are typos, and would stretch the timeline. */
-    static LocalDate date(String s) {
-        try {
-            LocalDate d = s == null || s.isEmpty() ? null : LocalDate.parse(s);
-            return d == null || d.getYear() < ProductionWindow.FIRST_YEAR || d.getYear() > ProductionWindow.LAST_YEAR ? null : d;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return new LocalDate[] { Forms.date(input.plannedStart()), Forms.date(input.plannedEnd()), Forms.date(input.actualStart()),
+                Forms.date(input.actualEnd()) };
     }
 
     private Response phaseRefused(TestPlan plan, TestPhase.Kind kind, PhaseInput input, String problem, int status) {

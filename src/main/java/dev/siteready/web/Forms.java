@@ -1,0 +1,43 @@
+package dev.siteready.web;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reading what a plain form sent: one value per field, and dates of this century. */
+public final class Forms {
+
+    /** Dates outside these years are typos (and would stretch a timeline): forms refuse them. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2099;
+
+    private Forms() {
+    }
+
+    /** The first value of each field that has one, in the form's order; a map the caller may change. */
+    public static Map<String, String> flat(MultivaluedMap<String, String> form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        form.forEach((name, list) -> {
+            if (!list.isEmpty() && list.get(0) != null) {
+                values.put(name, list.get(0));
+            }
+        });
+        return values;
+    }
+
+    /** A date written YYYY-MM-DD between FIRST_YEAR and LAST_YEAR, or null (also for nothing written). */
+    public static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.trim());
+            return date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR ? null : date;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
