@@ -58,6 +58,9 @@ public class DemoData {
     @Inject
     DemoRetros retros;
 
+    @Inject
+    DemoSamples samples;
+
     /** Twenty health systems across vendors, time zones and stages, each from one of the default templates. */
     static final List<SiteDraft> SITES = List.of(
             site("Riverside Health", "Epic", "America/Chicago", "LIVE", "Pat Lee", "Interface analyst", "Lab results"),
@@ -102,6 +105,7 @@ public class DemoData {
             QuarkusTransaction.requiringNew().run(() -> testing.load(created.workspaceId(),
                     java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
             QuarkusTransaction.requiringNew().run(() -> retros.load(java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+            QuarkusTransaction.requiringNew().run(() -> samples.load());
             LOG.infof("Demo workspace created (id %s)", created.workspaceId());
         }
         LOG.infof("Demo data is on. Sign in as %s (owner) or %s (viewer) with the password \"%s\".", OWNER_EMAIL,

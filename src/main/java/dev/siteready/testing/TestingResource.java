@@ -10,6 +10,7 @@ import dev.siteready.project.Project;
 import dev.siteready.project.ProjectResource;
 import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.site.SiteStatus;
+import dev.siteready.profiling.SeenInSamples;
 import dev.siteready.tenant.TenantContext;
 import dev.siteready.web.Downloads;
 import dev.siteready.web.Flash;
@@ -45,6 +46,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -72,7 +74,7 @@ public class TestingResource {
 
     public record ItemView(UUID id, String action, long version, String model, String event, String direction,
             String result, String resultLabel, String resultClass, String controlId, String logId, String note,
-            String recorded, String outOfScopeSince, List<Option> results, String problem) {
+            String recorded, String outOfScopeSince, List<Option> results, String problem, String seenInSamples) {
     }
 
     public record ScriptView(UUID id, String name, int steps, String latest, String latestClass, UUID latestRunId) {
@@ -328,7 +330,7 @@ public class TestingResource {
         }
         if (problem != null) {
             int code = problem.startsWith("Someone") ? 409 : 400;
-            ItemView view = itemView(item, new String[] { nz(result), cid, lid, text }, problem);
+            ItemView view = itemView(item, new String[] { nz(result), cid, lid, text }, problem, seen(plan.project()));
             return htmx ? Response.status(code).entity(Templates.testing$checklistRow(view)).build()
                     : Response.status(code).entity(Templates.testing(page(plan, Typed.item(view)))).build();
         }
@@ -345,7 +347,7 @@ public class TestingResource {
                 + r.label.toLowerCase() + (cid.isEmpty() ? "" : ", control ID " + cid) + ".");
         if (htmx) {
             ChecklistItem.flush();
-            return Response.ok(Templates.testing$checklistRow(itemView(item, null, null))).build();
+            return Response.ok(Templates.testing$checklistRow(itemView(item, null, null, seen(plan.project())))).build();
         }
         return Flash.seeOther(base(plan.project()) + "#item-" + item.id, what + ": " + r.label.toLowerCase() + ".");
     }
@@ -613,9 +615,10 @@ public class TestingResource {
                     p.status == TestPhase.Status.NOT_STARTED || p.status == TestPhase.Status.BLOCKED ? gates.waitingFor(p.kind) : null,
                     p.kind == TestPhase.Kind.INTEGRATED && gates.integratedNeedsOverride(), mine ? typed.phaseProblem() : null, dates(p));
         }).toList();
+        Map<String, String> seen = typed.item() != null || plan.inScope().isEmpty() && plan.outOfScope().isEmpty() ? Map.of() : seen(plan.project());
         List<ItemView> items = plan.inScope().stream()
-                .map(c -> typed.item() != null && typed.item().id().equals(c.id) ? typed.item() : itemView(c, null, null)).toList();
-        List<ItemView> gone = plan.outOfScope().stream().map(c -> itemView(c, null, null)).toList();
+                .map(c -> typed.item() != null && typed.item().id().equals(c.id) ? typed.item() : itemView(c, null, null, seen)).toList();
+        List<ItemView> gone = plan.outOfScope().stream().map(c -> itemView(c, null, null, seen)).toList();
         long passed = plan.inScope().stream().filter(c -> c.result == TestResult.PASSED).count();
         var latest = plan.latestRuns();
         java.util.function.Function<TestScript, ScriptView> scriptView = s -> {
@@ -664,7 +667,12 @@ public class TestingResource {
                 s.scopeVersion.equals(currentVersion), s.link == null ? "in SiteReady" : "through a sign-off link");
     }
 
-    private static ItemView itemView(ChecklistItem c, String[] typed, String problem) {
+    /** Which events the project's sample messages contained (evidence shown beside the checklist, never a pass). */
+    private Map<String, String> seen(Project project) {
+        return SeenInSamples.of(tenant.requireWorkspaceId(), project);
+    }
+
+    private static ItemView itemView(ChecklistItem c, String[] typed, String problem, Map<String, String> seen) {
         String result = typed == null ? c.result.name() : typed[0];
         TestResult shown = c.result;
         return new ItemView(c.id, base(c.project) + "/checklist/" + c.id, c.version, c.event.model.name, c.event.name, c.direction.label, result, shown.label,
@@ -672,7 +680,8 @@ public class TestingResource {
                 typed == null ? c.note : typed[3],
                 c.recordedAt == null ? "" : c.recordedBy + ", " + QuestionnaireViews.when(c.recordedAt),
                 c.outOfScopeSince == null ? "" : QuestionnaireViews.when(c.outOfScopeSince),
-                Arrays.stream(TestResult.values()).map(r -> new Option(r.name(), r.label, r.name().equals(result))).toList(), problem);
+                Arrays.stream(TestResult.values()).map(r -> new Option(r.name(), r.label, r.name().equals(result))).toList(), problem,
+                seen.get(SeenInSamples.key(c.event.model.name, c.event.name)));
     }
 
     private static String dates(TestPhase p) {

@@ -35,16 +35,27 @@ public final class Flash {
         return redirect(path, "error", message);
     }
 
+    /**
+     * For an htmx request that cannot be answered with its fragment: htmx loads the page (HX-Redirect) instead of
+     * swapping a whole page into the fragment's place, and the page shows the message once.
+     */
+    public static Response htmxRedirect(String path, String message, boolean error) {
+        return Response.ok().header("HX-Redirect", path).cookie(cookie(error ? "error" : "success", message)).build();
+    }
+
     private static Response redirect(String path, String kind, String message) {
+        return Response.seeOther(URI.create(path)).cookie(cookie(kind, message)).build();
+    }
+
+    private static NewCookie cookie(String kind, String message) {
         String text = message.length() > MAX_LENGTH ? message.substring(0, MAX_LENGTH) : message;
-        NewCookie cookie = new NewCookie.Builder(COOKIE)
+        return new NewCookie.Builder(COOKIE)
                 .value(URLEncoder.encode(kind + ":" + text, StandardCharsets.UTF_8))
                 .path("/")
                 .httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX)
                 .maxAge(60)
                 .build();
-        return Response.seeOther(URI.create(path)).cookie(cookie).build();
     }
 
     static Message decode(String value) {

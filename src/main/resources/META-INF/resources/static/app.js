@@ -22,6 +22,49 @@
     }
   });
 
+  // A file picked for a text box is read by the browser into the box:
+  // <div data-file-pick hidden><input type="file" data-fill="#box" data-max-bytes="..."><p data-fill-error hidden></p></div>.
+  // Only the text is posted, never the file, so sample messages never land in the server's upload folder.
+  document.querySelectorAll('[data-file-pick]').forEach(function (pick) { pick.hidden = false; });
+  document.addEventListener('change', function (event) {
+    var input = event.target.closest('[data-fill]');
+    if (!input || !input.files || !input.files.length) { return; }
+    var file = input.files[0];
+    var box = document.querySelector(input.getAttribute('data-fill'));
+    var pick = input.closest('[data-file-pick]');
+    var error = pick ? pick.querySelector('[data-fill-error]') : null;
+    var max = parseInt(input.getAttribute('data-max-bytes') || '0', 10);
+    if (max && file.size > max) {
+      if (error) {
+        error.textContent = 'That file is ' + (file.size / 1048576).toFixed(1) + ' MB; up to ' +
+          Math.round(max / 1048576) + ' MB can be profiled at a time. Split it into smaller files.';
+        error.hidden = false;
+      }
+      input.value = '';
+      return;
+    }
+    file.text().then(function (text) {
+      if (box) { box.value = text; }
+      if (error) { error.hidden = true; }
+    });
+  });
+
+  // Text boxes with a size limit the server enforces too (<textarea data-max-bytes>): say so before sending, as a
+  // body far above the limit is cut off by the server before SiteReady can answer with a message.
+  document.addEventListener('submit', function (event) {
+    var boxes = event.target.querySelectorAll('textarea[data-max-bytes]');
+    for (var i = 0; i < boxes.length; i++) {
+      var max = parseInt(boxes[i].getAttribute('data-max-bytes'), 10);
+      var size = new Blob([boxes[i].value]).size;
+      if (size > max) {
+        event.preventDefault();
+        window.alert('That is ' + (size / 1048576).toFixed(1) + ' MB of text; up to ' + Math.round(max / 1048576) +
+          ' MB can be profiled at a time. Split it into smaller batches.');
+        return;
+      }
+    }
+  });
+
   // Forms that ask before a destructive action: <form data-confirm="Revoke this token?">.
   document.addEventListener('submit', function (event) {
     var message = event.target.getAttribute('data-confirm');

@@ -49,6 +49,15 @@ class DemoDataTest {
         Document testing = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD).page(lakeview);
         assertThat(testing.getElementById("phase-integrated-status").text()).isEqualTo("In progress");
         assertThat(testing.select("#issues tbody tr").text()).contains("Results arrive with local codes instead of LOINC");
+        // sample messages: Lakeview's checklist shows the types seen; Cascade's profile waits with suggestions
+        assertThat(testing.select("#checklist tr:has(.seen-in-samples)").eachText()).anyMatch(t -> t.startsWith("Results New"));
+        Document cascade = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD).page(sites.select("#site-results a").stream()
+                .filter(a -> a.text().equals("Cascade Health Partners")).findFirst().orElseThrow().attr("href"));
+        String project = cascade.selectFirst("article.project h3 a").attr("href");
+        Document samples = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD).page(project + "/samples");
+        assertThat(samples.selectFirst("#profile-summary").text()).contains("84 of 84 messages profiled").contains("Dev Okafor");
+        assertThat(samples.select("#suggestions article.suggestion")).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(samples.select("#codes .code-system-flagged").text()).contains("99CHP");
         // retrospectives: two live sites have one, two are due; action items and a proposal wait
         assertThat(home.select("#retros-missing li").text()).contains("Bayou General", "Coastal Carolina Health");
         assertThat(home.select("#open-actions li").text()).contains("Write up the code-mapping upload for product", "overdue");

@@ -135,6 +135,15 @@ public final class WebSession {
         return remember(spec.post(path));
     }
 
+    /** A multipart form POST with this session's CSRF token; each field is sent as a file part of that file name. */
+    public Response multipartFilePost(String path, Map<String, String> fields, String fileName) {
+        RequestSpecification spec = request().contentType("multipart/form-data; charset=UTF-8");
+        fields.forEach((name, value) -> spec.multiPart(new io.restassured.builder.MultiPartSpecBuilder(value)
+                .controlName(name).fileName(fileName).mimeType("text/plain").charset("UTF-8").build()));
+        spec.multiPart("csrf-token", csrfToken());
+        return remember(spec.post(path));
+    }
+
     /** Form POST exactly as given: no CSRF token is added. */
     public Response rawPost(String path, Map<String, ?> form) {
         RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");

@@ -1,0 +1,47 @@
+package dev.siteready.profiling;
+
+import dev.siteready.project.Project;
+import io.quarkus.hibernate.orm.panache.Panache;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Which catalog events a project's sample messages contained: evidence for the functional checklist ("message type
+ * seen in samples"), never a pass. Read from the stored profiles in one query.
+ */
+public final class SeenInSamples {
+
+    private SeenInSamples() {
+    }
+
+    /** Per event ({@link #key}): "Seen in samples: 12 messages, latest 26 Nov 2026". */
+    public static Map<String, String> of(UUID workspaceId, Project project) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                SELECT t->>'model', t->>'event', sum((t->>'messages')::int), max(p.created_at)
+                FROM sample_profile p CROSS JOIN LATERAL jsonb_array_elements(p.data->'types') t
+                WHERE p.workspace_id = :ws AND p.project_id = :project
+                  AND coalesce(t->>'model', '') <> '' AND coalesce(t->>'event', '') <> ''
+                GROUP BY 1, 2
+                """).setParameter("ws", workspaceId).setParameter("project", project.id).getResultList();
+        Map<String, String> seen = new HashMap<>();
+        for (Object[] row : rows) {
+            int messages = ((Number) row[2]).intValue();
+            OffsetDateTime latest = row[3] instanceof OffsetDateTime o ? o
+                    : row[3] instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC)
+                    : OffsetDateTime.parse(row[3].toString().replace(' ', 'T'));
+            seen.merge(key((String) row[0], (String) row[1]), "Seen in samples: " + Suggestions.messages(messages) + ", latest "
+                    + SamplesResource.when(latest).replaceFirst(",.*", ""), (a, b) -> a);
+        }
+        return seen;
+    }
+
+    public static String key(String model, String event) {
+        return model.toLowerCase(Locale.ROOT) + "|" + event.toLowerCase(Locale.ROOT);
+    }
+}

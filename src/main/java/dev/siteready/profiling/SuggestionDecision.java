@@ -1,0 +1,46 @@
+package dev.siteready.profiling;
+
+import dev.siteready.tenant.WorkspaceOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A manager accepted or ignored what a profile suggests for one question (and subject). */
+@Entity
+@Table(name = "sample_suggestion_decision")
+public class SuggestionDecision extends WorkspaceOwned {
+
+    public enum Decision { ACCEPTED, IGNORED }
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "profile_id", nullable = false, updatable = false)
+    public SampleProfile profile;
+
+    @Column(name = "question_key", nullable = false, length = 80, updatable = false)
+    public String questionKey;
+
+    @Column(nullable = false, length = 400, updatable = false)
+    public String subject = "";
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    public Decision decision;
+
+    @Column(name = "decided_by", nullable = false, length = 200)
+    public String decidedBy;
+
+    @Column(name = "decided_at", nullable = false)
+    public OffsetDateTime decidedAt = OffsetDateTime.now();
+
+    public static List<SuggestionDecision> listFor(SampleProfile profile) {
+        return list("profile", profile);
+    }
+}
