@@ -94,10 +94,6 @@ final class ProfileBuilder {
         return failures;
     }
 
-    int messages() {
-        return messages;
-    }
-
     final class Message {
         private final TypeAcc type;
         private final Map<String, Boolean> fields = new LinkedHashMap<>(16); // in reading order: PID, PV1, ORC, OBR, OBX…
