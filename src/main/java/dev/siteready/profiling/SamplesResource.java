@@ -151,12 +151,12 @@ public class SamplesResource {
         if (result.data().profiled() == 0) {
             return refused(project, 422, "None of the " + Suggestions.messages(result.data().messages())
                     + " could be read, so nothing was kept. The reasons are listed below.", samples,
-                    failures.stream().limit(FAILURES_SHOWN).toList(), Math.max(0, failures.size() - FAILURES_SHOWN));
+                    failures.stream().limit(FAILURES_SHOWN).toList(), Math.max(0, result.data().failed() - FAILURES_SHOWN));
         }
         SampleProfile stored = profiles.store(project, result, input, SampleProfile.Source.PAGE, Actors.describe(identity));
         List<SampleProfile> list = SampleProfile.listFor(project, PROFILES_LISTED);
         return Response.ok(Templates.samples(page(project, list, stored, failures.stream().limit(FAILURES_SHOWN).toList(),
-                Math.max(0, failures.size() - FAILURES_SHOWN), null, "", true))).build();
+                Math.max(0, result.data().failed() - FAILURES_SHOWN), null, "", true))).build();
     }
 
     @POST

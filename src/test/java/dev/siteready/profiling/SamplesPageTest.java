@@ -155,6 +155,17 @@ class SamplesPageTest {
         assertThat(f.owner().page(f.base()).select("#profile-list tbody tr")).hasSize(1); // only the named one
     }
 
+    @Test
+    void manyUnreadableMessagesAreListedUpToAHundredAndCounted() {
+        SamplesFixture f = SamplesFixture.create("Samples many failures");
+        Response response = f.paste(Samples.adtA04(1) + "\r" + "MSH|^~\\&|A\r".repeat(1_250));
+        assertThat(response.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(response.body().asString());
+        assertThat(page.select("#failure-list tbody tr")).hasSize(100);
+        assertThat(page.selectFirst("#more-failures").text()).isEqualTo("And 1150 more, not listed.");
+        assertThat(page.selectFirst("#profile-summary").text()).contains("1 of 1251 messages profiled").contains("1250 could not be read");
+    }
+
     /** Close to 10 MB of HL7, which URL-encoding makes about half again as long, goes through the page's form. */
     @Test
     void aPasteCloseToTheLimitIsProfiled() {
