@@ -86,7 +86,7 @@ class DemoRetros {
         action(d, null, "Add specimen source to the Lab results requirements", "Maya Patel", today.plusDays(20));
     }
 
-    private static Project firstProject(String siteName) {
+    static Project firstProject(String siteName) {
         Site site = Site.find("name", siteName).firstResult();
         return site == null ? null : Project.listFor(site).stream().findFirst().orElse(null);
     }

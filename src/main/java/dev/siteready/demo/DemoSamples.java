@@ -5,7 +5,6 @@ import dev.siteready.profiling.SampleInput;
 import dev.siteready.profiling.SampleProfile;
 import dev.siteready.profiling.SampleProfiles;
 import dev.siteready.project.Project;
-import dev.siteready.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,8 +28,7 @@ class DemoSamples {
     }
 
     private void profile(String siteName, String text) {
-        Site site = Site.find("name", siteName).firstResult();
-        Project project = site == null ? null : Project.listFor(site).stream().findFirst().orElse(null);
+        Project project = DemoRetros.firstProject(siteName);
         if (project == null) {
             return;
         }

@@ -106,7 +106,7 @@ public class SamplesApiResource {
     }
 
     private static Project project(UUID projectId) {
-        Project project = Project.find("from Project p join fetch p.site where p.id = ?1", projectId).firstResult();
+        Project project = Project.findWithSite(projectId);
         if (project == null) {
             throw new NotFoundException();
         }

@@ -31,9 +31,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +50,6 @@ public class SamplesResource {
 
     static final int PROFILES_LISTED = 20;
     static final int FAILURES_SHOWN = 100;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
     public record ProfileRow(UUID id, String when, String by, String format, int messages, int failed, boolean current) {
     }
@@ -213,7 +209,8 @@ public class SamplesResource {
         Project project = ProjectResource.project(siteId, projectId);
         SampleProfile profile = find(project, profileId);
         profile.delete();
-        return Flash.seeOther(base(project), "Profile of " + when(profile.createdAt) + " deleted. Answers accepted from it stay.");
+        return Flash.seeOther(base(project), "Profile of " + QuestionnaireViews.when(profile.createdAt)
+                + " deleted. Answers accepted from it stay.");
     }
 
     private Response refused(Project project, int status, String problem, String input, List<ProfileBuilder.Failure> failures, int more) {
@@ -236,8 +233,8 @@ public class SamplesResource {
 
     private Page page(Project project, List<SampleProfile> list, SampleProfile shown, List<ProfileBuilder.Failure> failures,
             int moreFailures, String problem, String input, boolean justProfiled) {
-        List<ProfileRow> rows = list.stream().map(p -> new ProfileRow(p.id, when(p.createdAt), p.createdBy, p.format, p.messageCount,
-                p.failedCount, shown != null && p.id.equals(shown.id))).toList();
+        List<ProfileRow> rows = list.stream().map(p -> new ProfileRow(p.id, QuestionnaireViews.when(p.createdAt), p.createdBy, p.format,
+                p.messageCount, p.failedCount, shown != null && p.id.equals(shown.id))).toList();
         Questionnaire questionnaire = shown == null ? null : Questionnaire.forProject(project.id);
         List<SuggestionView> suggestions = shown == null ? List.of() : suggestionViews(project, shown, questionnaire);
         String note = shown == null ? null : questionnaire == null
@@ -291,7 +288,7 @@ public class SamplesResource {
         List<CodedView> codes = d.codes().stream().map(c -> new CodedView(c.model().isEmpty() ? "(not mapped)" : c.model(), c.field(),
                 c.values(), c.systems().stream().map(s -> new SystemView(s.system().isEmpty() ? "(no system)" : s.system(),
                         s.kindLabel(), s.flagged(), s.count(), Suggestions.percent(s.count(), c.values()))).toList())).toList();
-        return new ProfileView(p.id, when(p.createdAt), p.createdBy, p.format, d.messages(), d.profiled(), d.failed(),
+        return new ProfileView(p.id, QuestionnaireViews.when(p.createdAt), p.createdBy, p.format, d.messages(), d.profiled(), d.failed(),
                 d.failedIndexes().stream().map(String::valueOf).collect(Collectors.joining(", "))
                         + (d.failed() > d.failedIndexes().size() ? " and " + (d.failed() - d.failedIndexes().size()) + " more" : ""),
                 SampleInput.megabytes(p.inputBytes).equals("0.0 MB") ? String.format(Locale.ROOT, "%,d bytes", p.inputBytes)
@@ -308,7 +305,4 @@ public class SamplesResource {
         return shapes.stream().map(Shape::shape).collect(Collectors.joining(", "));
     }
 
-    static String when(OffsetDateTime at) {
-        return at.atZoneSameInstant(ZoneOffset.UTC).format(WHEN);
-    }
 }

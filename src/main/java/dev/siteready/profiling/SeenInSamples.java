@@ -36,7 +36,7 @@ public final class SeenInSamples {
                     : row[3] instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC)
                     : OffsetDateTime.parse(row[3].toString().replace(' ', 'T'));
             seen.merge(key((String) row[0], (String) row[1]), "Seen in samples: " + Suggestions.messages(messages) + ", latest "
-                    + SamplesResource.when(latest).replaceFirst(",.*", ""), (a, b) -> a);
+                    + dev.siteready.scoping.QuestionnaireViews.when(latest).replaceFirst(",.*", ""), (a, b) -> a);
         }
         return seen;
     }

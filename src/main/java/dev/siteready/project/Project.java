@@ -36,6 +36,11 @@ public class Project extends WorkspaceOwned {
         return list("site = ?1 order by createdAt, id", site);
     }
 
+    /** The project with its site, by id alone (the API's routes), or null. */
+    public static Project findWithSite(UUID projectId) {
+        return find("from Project p join fetch p.site where p.id = ?1", projectId).firstResult();
+    }
+
     /** The project, only if it belongs to that site (and so to this workspace). */
     public static Project findAt(UUID siteId, UUID projectId) {
         return find("id = ?1 and site.id = ?2", projectId, siteId).firstResult();

@@ -63,7 +63,7 @@ public class TestingApiResource {
     @Operation(summary = "The project's test phases", description = "Phases with status, dates and gate state; the functional"
             + " checklist (items out of scope included, with their results); workflows; sign-offs.")
     public PhasesJson phases(@RestPath UUID projectId) {
-        Project project = Project.find("from Project p join fetch p.site where p.id = ?1", projectId).firstResult();
+        Project project = Project.findWithSite(projectId);
         if (project == null) {
             throw new NotFoundException();
         }

@@ -615,7 +615,7 @@ public class TestingResource {
                     p.status == TestPhase.Status.NOT_STARTED || p.status == TestPhase.Status.BLOCKED ? gates.waitingFor(p.kind) : null,
                     p.kind == TestPhase.Kind.INTEGRATED && gates.integratedNeedsOverride(), mine ? typed.phaseProblem() : null, dates(p));
         }).toList();
-        Map<String, String> seen = typed.item() != null || plan.inScope().isEmpty() && plan.outOfScope().isEmpty() ? Map.of() : seen(plan.project());
+        Map<String, String> seen = plan.inScope().isEmpty() && plan.outOfScope().isEmpty() ? Map.of() : seen(plan.project());
         List<ItemView> items = plan.inScope().stream()
                 .map(c -> typed.item() != null && typed.item().id().equals(c.id) ? typed.item() : itemView(c, null, null, seen)).toList();
         List<ItemView> gone = plan.outOfScope().stream().map(c -> itemView(c, null, null, seen)).toList();
