@@ -21,7 +21,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.time.format.DateTimeFormatter;
+import dev.siteready.web.Dates;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,6 @@ import java.util.stream.Collectors;
 public class CatalogResource {
 
     static final int CHANGES_PER_PAGE = 50;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'");
 
     public record EventView(UUID id, String name, String description, boolean builtIn, boolean removable) {
     }
@@ -98,7 +97,7 @@ public class CatalogResource {
         int index = page == null || page < 1 ? 0 : Math.min(page, 100_000) - 1;
         List<CatalogChange> rows = CatalogChange.page(index, CHANGES_PER_PAGE + 1);
         List<ChangeView> views = rows.stream().limit(CHANGES_PER_PAGE)
-                .map(c -> new ChangeView(WHEN.format(c.changedAt), c.changedBy, c.summary)).toList();
+                .map(c -> new ChangeView(Dates.utc(c.changedAt), c.changedBy, c.summary)).toList();
         return Templates.changes(views, index + 1, rows.size() > CHANGES_PER_PAGE);
     }
 

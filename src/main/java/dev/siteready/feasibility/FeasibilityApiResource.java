@@ -1,5 +1,6 @@
 package dev.siteready.feasibility;
 
+import dev.siteready.site.Site;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -9,7 +10,6 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import dev.siteready.site.SiteResource;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,7 +34,7 @@ public class FeasibilityApiResource {
     @Operation(summary = "A site's feasibility summary as it is now",
             description = "JSON at .../feasibility; the same summary as a PDF at .../feasibility.pdf and as Markdown at .../feasibility.md.")
     public Response get(@RestPath UUID siteId, @RestPath String format) {
-        FeasibilityReport report = FeasibilityInputs.report(SiteResource.site(siteId));
+        FeasibilityReport report = FeasibilityInputs.report(Site.require(siteId));
         if (format == null || format.isEmpty()) {
             return Response.ok(new FeasibilityJson(report, report.headline(), report.completionPercent(), report.effort()))
                     .type(MediaType.APPLICATION_JSON_TYPE).build();

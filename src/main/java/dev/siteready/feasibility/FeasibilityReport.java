@@ -1,5 +1,6 @@
 package dev.siteready.feasibility;
 
+import dev.siteready.web.Dates;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ public record FeasibilityReport(UUID siteId, String siteName, String ehrVendor, 
     /** When it was computed, as people read it. */
     public String generatedAtText() {
         try {
-            return QuestionnaireViews.when(OffsetDateTime.parse(generatedAt));
+            return Dates.utc(OffsetDateTime.parse(generatedAt));
         } catch (RuntimeException e) {
             return generatedAt;
         }

@@ -1,5 +1,6 @@
 package dev.siteready.feasibility;
 
+import dev.siteready.web.Dates;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +13,6 @@ import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.site.Site;
-import dev.siteready.site.SiteResource;
 import dev.siteready.web.Downloads;
 import dev.siteready.web.Flash;
 import dev.siteready.web.FormErrors;
@@ -52,7 +52,7 @@ public class FeasibilityResource {
         }
 
         public String when(FeasibilitySnapshot.Line line) {
-            return QuestionnaireViews.when(line.publishedAt());
+            return Dates.utc(line.publishedAt());
         }
     }
 
@@ -69,7 +69,7 @@ public class FeasibilityResource {
     @Produces({ MediaType.TEXT_HTML, "application/pdf", "text/markdown" })
     @Transactional
     public Response summary(@RestPath UUID siteId, @RestPath String format, @RestQuery String since) {
-        Site site = SiteResource.site(siteId);
+        Site site = Site.require(siteId);
         if ((format == null || format.isEmpty())) {
             return Response.ok(Templates.summary(current(site, since, "", FormErrors.none()))).type(MediaType.TEXT_HTML_TYPE).build();
         }
@@ -84,7 +84,7 @@ public class FeasibilityResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response publish(@RestPath UUID siteId, @RestPath String format, @RestForm String note) {
-        Site site = SiteResource.site(siteId);
+        Site site = Site.require(siteId);
         if (!(format == null || format.isEmpty())) {
             throw new NotFoundException();
         }
@@ -117,7 +117,7 @@ public class FeasibilityResource {
     @Produces({ MediaType.TEXT_HTML, "application/pdf", "text/markdown" })
     @Transactional
     public Response snapshot(@RestPath UUID siteId, @RestPath String format, @RestPath String number) {
-        Site site = SiteResource.site(siteId);
+        Site site = Site.require(siteId);
         if (!(format == null || format.isEmpty())) {
             throw new NotFoundException();
         }
@@ -155,7 +155,7 @@ public class FeasibilityResource {
                 ? FeasibilitySnapshot.findNumber(site.id, Integer.parseInt(since)) : null;
         compared = compared == null ? FeasibilitySnapshot.latest(site.id) : compared;
         SnapshotDiff diff = compared == null ? null
-                : SnapshotDiff.between(compared.number, QuestionnaireViews.when(compared.publishedAt), compared.report, report);
+                : SnapshotDiff.between(compared.number, Dates.utc(compared.publishedAt), compared.report, report);
         return new ReportPage(site.id, report, null, diff, FeasibilitySnapshot.linesFor(site.id, SNAPSHOTS_LISTED), note, errors);
     }
 
@@ -170,7 +170,7 @@ public class FeasibilityResource {
 
     static FeasibilityDocuments.Title snapshotTitle(FeasibilitySnapshot snapshot) {
         return new FeasibilityDocuments.Title("Feasibility: " + snapshot.report.siteName(),
-                "Snapshot " + snapshot.number + ", published " + QuestionnaireViews.when(snapshot.publishedAt) + " by "
+                "Snapshot " + snapshot.number + ", published " + Dates.utc(snapshot.publishedAt) + " by "
                         + snapshot.publishedBy + (snapshot.note.isEmpty() ? "" : " · " + snapshot.note));
     }
 }

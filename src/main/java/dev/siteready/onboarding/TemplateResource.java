@@ -1,5 +1,6 @@
 package dev.siteready.onboarding;
 
+import dev.siteready.web.Dates;
 import dev.siteready.account.MemberRole;
 import dev.siteready.project.ScopeSpec;
 import dev.siteready.web.Flash;
@@ -82,8 +83,8 @@ public class TemplateResource {
         Map<UUID, List<VersionView>> byTemplate = new java.util.LinkedHashMap<>();
         for (Object[] r : rows) {
             Object at = r[2];
-            String when = at instanceof java.time.OffsetDateTime o ? dev.siteready.scoping.QuestionnaireViews.when(o)
-                    : at instanceof java.time.Instant i ? dev.siteready.scoping.QuestionnaireViews.when(i.atOffset(java.time.ZoneOffset.UTC))
+            String when = at instanceof java.time.OffsetDateTime o ? dev.siteready.web.Dates.utc(o)
+                    : at instanceof java.time.Instant i ? dev.siteready.web.Dates.utc(i.atOffset(java.time.ZoneOffset.UTC))
                     : String.valueOf(at);
             byTemplate.computeIfAbsent((UUID) r[0], k -> new java.util.ArrayList<>()).add(new VersionView(((Number) r[1]).intValue(),
                     when, (String) r[3], (String) r[4], r[5] == null ? null : "/retrospectives/" + r[5]));

@@ -1,5 +1,6 @@
 package dev.siteready.partner;
 
+import dev.siteready.web.Dates;
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.project.Project;
@@ -136,10 +137,10 @@ public class PartnerLinkResource {
         List<LinkView> links = PartnerLink.listFor(questionnaire).stream().map(l -> new LinkView(l.id, l.label,
                 l.sections.isEmpty() ? "All sections" : String.join(", ", l.sections.stream()
                         .map(k -> definition.section(k).map(QuestionnaireDefinition.Section::title).orElse(k)).toList()),
-                l.createdBy, QuestionnaireViews.when(l.createdAt), QuestionnaireViews.when(l.expiresAt), l.state(),
-                l.lastUsedAt == null ? "Never" : QuestionnaireViews.when(l.lastUsedAt))).toList();
+                l.createdBy, Dates.utc(l.createdAt), Dates.utc(l.expiresAt), l.state(),
+                l.lastUsedAt == null ? "Never" : Dates.utc(l.lastUsedAt))).toList();
         List<AccessView> accesses = PartnerLinkAccess.recentFor(questionnaire, 100).stream()
-                .map(a -> new AccessView(QuestionnaireViews.when(a.at), a.link.label, a.client, a.action)).toList();
+                .map(a -> new AccessView(Dates.utc(a.at), a.link.label, a.client, a.action)).toList();
         Project project = questionnaire.project;
         return new Page(project.site.id, project.site.name, project.id, project.name,
                 QuestionnaireResource.base(project.site.id, project.id),

@@ -1,5 +1,6 @@
 package dev.siteready.partner;
 
+import dev.siteready.web.Dates;
 import dev.siteready.scoping.AnswerSubmissions;
 import dev.siteready.scoping.Cards;
 import dev.siteready.scoping.Questionnaire;
@@ -215,7 +216,7 @@ public class PartnerPortalResource {
         Questionnaire q = visit.questionnaire();
         Workspace workspace = Workspace.findById(tenant.requireWorkspaceId());
         return new Portal(workspace.name, q.project.site.name, q.project.name, visit.link().label,
-                PartnerCookie.path(q.id), q.status, QuestionnaireViews.when(visit.link().expiresAt), view);
+                PartnerCookie.path(q.id), q.status, Dates.utc(visit.link().expiresAt), view);
     }
 
     private static QuestionnaireViews.Viewer viewer(Visit visit) {

@@ -1,5 +1,6 @@
 package dev.siteready.partner;
 
+import dev.siteready.web.Dates;
 import dev.siteready.project.Project;
 import dev.siteready.scoping.QuestionnaireViews;
 
@@ -13,7 +14,7 @@ public record ProjectLinkView(UUID id, String label, String createdAt, String ex
     /** The project's links of that purpose, newest first: one query. */
     public static List<ProjectLinkView> of(Project project, PartnerLink.Purpose purpose) {
         return PartnerLink.linksFor(project, purpose).stream().map(l -> new ProjectLinkView(l.id, l.label,
-                QuestionnaireViews.when(l.createdAt), QuestionnaireViews.when(l.expiresAt), l.state(),
-                l.lastUsedAt == null ? "Never" : QuestionnaireViews.when(l.lastUsedAt), l.isActive())).toList();
+                Dates.utc(l.createdAt), Dates.utc(l.expiresAt), l.state(),
+                l.lastUsedAt == null ? "Never" : Dates.utc(l.lastUsedAt), l.isActive())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.siteready.profiling;
 
+import dev.siteready.web.Dates;
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.profiling.ProfileData.Presence;
@@ -7,7 +8,6 @@ import dev.siteready.profiling.ProfileData.Shape;
 import dev.siteready.profiling.Suggestions.Suggested;
 import dev.siteready.project.Hl7Tables;
 import dev.siteready.project.Project;
-import dev.siteready.project.ProjectResource;
 import dev.siteready.scoping.Answer;
 import dev.siteready.scoping.AnswerValues;
 import dev.siteready.scoping.Questionnaire;
@@ -112,7 +112,7 @@ public class SamplesResource {
     @GET
     @Transactional
     public TemplateInstance show(@RestPath UUID siteId, @RestPath UUID projectId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         List<SampleProfile> list = SampleProfile.listFor(project, PROFILES_LISTED);
         return Templates.samples(page(project, list, list.isEmpty() ? null : list.get(0), List.of(), 0, null, "", false));
     }
@@ -121,7 +121,7 @@ public class SamplesResource {
     @Path("{profileId}")
     @Transactional
     public TemplateInstance profile(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID profileId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         SampleProfile chosen = find(project, profileId);
         return Templates.samples(page(project, SampleProfile.listFor(project, PROFILES_LISTED), chosen, List.of(), 0, null, "", false));
     }
@@ -137,7 +137,7 @@ public class SamplesResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response upload(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String samples) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         SampleInput input = SampleInput.of(samples);
         if (input.refused()) {
             return refused(project, input.status(), input.problem(), input.status() == 400 ? samples : "", List.of(), 0);
@@ -163,7 +163,7 @@ public class SamplesResource {
     public Response decide(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID profileId,
             @RestForm String question, @RestForm String subject, @RestForm String version, @RestForm String decision,
             @RestHeader("HX-Request") boolean htmx) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         SampleProfile profile = find(project, profileId);
         String key = question == null ? "" : question;
         String on = subject == null ? "" : subject;
@@ -206,10 +206,10 @@ public class SamplesResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response delete(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID profileId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         SampleProfile profile = find(project, profileId);
         profile.delete();
-        return Flash.seeOther(base(project), "Profile of " + QuestionnaireViews.when(profile.createdAt)
+        return Flash.seeOther(base(project), "Profile of " + Dates.utc(profile.createdAt)
                 + " deleted. Answers accepted from it stay.");
     }
 
@@ -233,7 +233,7 @@ public class SamplesResource {
 
     private Page page(Project project, List<SampleProfile> list, SampleProfile shown, List<ProfileBuilder.Failure> failures,
             int moreFailures, String problem, String input, boolean justProfiled) {
-        List<ProfileRow> rows = list.stream().map(p -> new ProfileRow(p.id, QuestionnaireViews.when(p.createdAt), p.createdBy, p.format,
+        List<ProfileRow> rows = list.stream().map(p -> new ProfileRow(p.id, Dates.utc(p.createdAt), p.createdBy, p.format,
                 p.messageCount, p.failedCount, shown != null && p.id.equals(shown.id))).toList();
         Questionnaire questionnaire = shown == null ? null : Questionnaire.forProject(project.id);
         List<SuggestionView> suggestions = shown == null ? List.of() : suggestionViews(project, shown, questionnaire);
@@ -288,7 +288,7 @@ public class SamplesResource {
         List<CodedView> codes = d.codes().stream().map(c -> new CodedView(c.model().isEmpty() ? "(not mapped)" : c.model(), c.field(),
                 c.values(), c.systems().stream().map(s -> new SystemView(s.system().isEmpty() ? "(no system)" : s.system(),
                         s.kindLabel(), s.flagged(), s.count(), Suggestions.percent(s.count(), c.values()))).toList())).toList();
-        return new ProfileView(p.id, QuestionnaireViews.when(p.createdAt), p.createdBy, p.format, d.messages(), d.profiled(), d.failed(),
+        return new ProfileView(p.id, Dates.utc(p.createdAt), p.createdBy, p.format, d.messages(), d.profiled(), d.failed(),
                 d.failedIndexes().stream().map(String::valueOf).collect(Collectors.joining(", "))
                         + (d.failed() > d.failedIndexes().size() ? " and " + (d.failed() - d.failedIndexes().size()) + " more" : ""),
                 SampleInput.megabytes(p.inputBytes).equals("0.0 MB") ? String.format(Locale.ROOT, "%,d bytes", p.inputBytes)

@@ -1,5 +1,6 @@
 package dev.siteready.profiling;
 
+import dev.siteready.web.Dates;
 import dev.siteready.project.Project;
 import io.quarkus.hibernate.orm.panache.Panache;
 
@@ -36,7 +37,7 @@ public final class SeenInSamples {
                     : row[3] instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC)
                     : OffsetDateTime.parse(row[3].toString().replace(' ', 'T'));
             seen.merge(key((String) row[0], (String) row[1]), "Seen in samples: " + Suggestions.messages(messages) + ", latest "
-                    + dev.siteready.scoping.QuestionnaireViews.when(latest).replaceFirst(",.*", ""), (a, b) -> a);
+                    + dev.siteready.web.Dates.utc(latest).replaceFirst(",.*", ""), (a, b) -> a);
         }
         return seen;
     }

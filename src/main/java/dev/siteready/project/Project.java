@@ -3,6 +3,7 @@ package dev.siteready.project;
 import dev.siteready.site.Site;
 import dev.siteready.tenant.WorkspaceOwned;
 import jakarta.persistence.Column;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -34,6 +35,24 @@ public class Project extends WorkspaceOwned {
 
     public static List<Project> listFor(Site site) {
         return list("site = ?1 order by createdAt, id", site);
+    }
+
+    /** The project, only if it belongs to that site (and so to this workspace); otherwise 404. */
+    public static Project require(UUID siteId, UUID projectId) {
+        Project project = siteId == null || projectId == null ? null : findAt(siteId, projectId);
+        if (project == null) {
+            throw new NotFoundException();
+        }
+        return project;
+    }
+
+    /** The project of this workspace with its site, by id alone (the API's routes); otherwise 404. */
+    public static Project requireWithSite(UUID projectId) {
+        Project project = projectId == null ? null : findWithSite(projectId);
+        if (project == null) {
+            throw new NotFoundException();
+        }
+        return project;
     }
 
     /** The project with its site, by id alone (the API's routes), or null. */

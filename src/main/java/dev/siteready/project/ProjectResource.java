@@ -8,6 +8,7 @@ import dev.siteready.onboarding.Onboarding;
 import dev.siteready.onboarding.OnboardingTemplate;
 import dev.siteready.site.Site;
 import dev.siteready.web.Flash;
+import dev.siteready.web.Forms;
 import dev.siteready.web.PlainText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -80,7 +81,7 @@ public class ProjectResource {
     @Path("{projectId}")
     @Transactional
     public TemplateInstance show(@RestPath UUID siteId, @RestPath UUID projectId) {
-        return Templates.project(page(project(siteId, projectId), RowInput.NONE, null));
+        return Templates.project(page(Project.require(siteId, projectId), RowInput.NONE, null));
     }
 
     @POST
@@ -91,9 +92,9 @@ public class ProjectResource {
     public Response addRow(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String dataModel,
             @RestForm String direction, @RestForm String connectionMethod, @RestForm String messagesPerDay,
             @RestForm String peakPerHour) {
-        Project project = project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         RowInput input = new RowInput("new", dataModel, List.of(), direction, connectionMethod, messagesPerDay, peakPerHour);
-        DataModel model = parseId(dataModel) == null ? null : DataModel.findById(parseId(dataModel));
+        DataModel model = Forms.uuid(dataModel) == null ? null : DataModel.findById(Forms.uuid(dataModel));
         String problem = model == null ? "Choose a data model from the catalog." : rowProblem(direction, connectionMethod,
                 messagesPerDay, peakPerHour);
         if (problem != null) {
@@ -116,13 +117,13 @@ public class ProjectResource {
     public Response updateRow(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID rowId,
             @RestForm List<String> events, @RestForm String direction, @RestForm String connectionMethod,
             @RestForm String messagesPerDay, @RestForm String peakPerHour, @RestForm Long version) {
-        Project project = project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         ScopeRow row = row(project, rowId);
         List<String> chosen = events == null ? List.of() : events;
         RowInput input = new RowInput(rowId.toString(), row.model.id.toString(), chosen, direction, connectionMethod,
                 messagesPerDay, peakPerHour);
         String problem = rowProblem(direction, connectionMethod, messagesPerDay, peakPerHour);
-        List<UUID> ids = chosen.stream().map(ProjectResource::parseId).toList();
+        List<UUID> ids = chosen.stream().map(Forms::uuid).toList();
         List<DataModelEvent> picked = ids.contains(null) ? List.of()
                 : DataModelEvent.list("id in ?1 and model = ?2", ids, row.model); // one query for all ticks
         if (picked.size() != new HashSet<>(ids).size()) {
@@ -147,7 +148,7 @@ public class ProjectResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response removeRow(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID rowId) {
-        Project project = project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         ScopeRow row = row(project, rowId);
         String name = row.model.name;
         row.delete();
@@ -161,21 +162,21 @@ public class ProjectResource {
     @Transactional
     public Response saveRequirements(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm List<String> patientId,
             @RestForm List<String> providerId, @RestForm List<String> codeSystem, @RestForm List<String> field) {
-        Project project = project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         ScopeService.CatalogSnapshot catalog = scopes.snapshot();
         Map<UUID, DataModel> models = catalog.models().values().stream().collect(Collectors.toMap(m -> m.id, m -> m));
         Map<UUID, DataModelField> fieldsById = catalog.fields().values().stream().collect(Collectors.toMap(f -> f.id, f -> f));
         Map<String, List<String>> codes = new LinkedHashMap<>();
         for (String value : nz(codeSystem)) {
             int colon = value.indexOf(':');
-            DataModel model = colon < 0 ? null : models.get(parseId(value.substring(0, colon)));
+            DataModel model = colon < 0 ? null : models.get(Forms.uuid(value.substring(0, colon)));
             if (model != null) {
                 codes.computeIfAbsent(model.name, k -> new ArrayList<>()).add(value.substring(colon + 1));
             }
         }
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (String value : nz(field)) {
-            DataModelField f = fieldsById.get(parseId(value));
+            DataModelField f = fieldsById.get(Forms.uuid(value));
             if (f != null) {
                 fields.computeIfAbsent(f.model.name, k -> new ArrayList<>()).add(f.path);
             }
@@ -197,7 +198,7 @@ public class ProjectResource {
     @Transactional
     public Response addWorkflow(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String name,
             @RestForm String description) {
-        Project project = project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         String cleanName = name == null ? "" : name.trim();
         String cleanDescription = description == null ? "" : description.trim();
         if (!PlainText.Validator.isName(cleanName, 200) || !PlainText.Validator.fits(cleanDescription, 4000)) {
@@ -220,7 +221,7 @@ public class ProjectResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response removeWorkflow(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID workflowId) {
-        Project project = project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         Workflow workflow = Workflow.find("id = ?1 and project = ?2", workflowId, project).firstResult();
         if (workflow == null) {
             throw new NotFoundException();
@@ -235,7 +236,7 @@ public class ProjectResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response saveAsTemplate(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String name) {
-        Project project = project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         String clean = name == null ? "" : name.trim();
         String problem = !PlainText.Validator.isName(clean, 120)
                 ? "Give the template a name of 1 to 120 characters."
@@ -254,19 +255,11 @@ public class ProjectResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response delete(@RestPath UUID siteId, @RestPath UUID projectId) {
-        Project project = project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         project.delete();
         return Flash.seeOther("/sites/" + siteId, "Project " + project.name + " and its scope were deleted.");
     }
 
-    /** The project, only if it belongs to that site (and so to this workspace); otherwise 404. */
-    public static Project project(UUID siteId, UUID projectId) {
-        Project project = Project.findAt(siteId, projectId);
-        if (project == null) {
-            throw new NotFoundException();
-        }
-        return project;
-    }
 
     /** The scope row, only if it belongs to that project. */
     private static ScopeRow row(Project project, UUID rowId) {
@@ -314,14 +307,6 @@ public class ProjectResource {
         return v == null || v.isBlank() ? null : Integer.valueOf(v.trim());
     }
 
-    /** The id in a form value, or null when it is not one. */
-    public static UUID parseId(String value) {
-        try {
-            return value == null ? null : UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     private static List<String> nz(List<String> list) {
         return list == null ? List.of() : list;

@@ -1,5 +1,6 @@
 package dev.siteready.retro;
 
+import dev.siteready.web.Dates;
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.scoping.QuestionnaireViews;
@@ -141,8 +142,8 @@ public class ProposalResource {
             return new ProposalRow(p.id, p.change.label, p.summary, p.templateName(),
                     p.templateLink(),
                     r.project.site.name, r.project.name, p.item == null ? "(item deleted)" : p.item.title,
-                    "/retrospectives/" + r.id, p.proposedBy + ", " + QuestionnaireViews.when(p.proposedAt),
-                    p.decidedAt == null ? "" : p.decidedBy + ", " + QuestionnaireViews.when(p.decidedAt), p.status.label, p.status.cssClass(),
+                    "/retrospectives/" + r.id, p.proposedBy + ", " + Dates.utc(p.proposedAt),
+                    p.decidedAt == null ? "" : p.decidedBy + ", " + Dates.utc(p.decidedAt), p.status.label, p.status.cssClass(),
                     p.decisionNote, p.resultingVersion, p.version, mine ? typedNote : "", mine ? problem : null);
         }).toList();
     }

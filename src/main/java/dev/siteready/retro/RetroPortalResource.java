@@ -1,5 +1,6 @@
 package dev.siteready.retro;
 
+import dev.siteready.web.Dates;
 import dev.siteready.partner.ClientAddress;
 import dev.siteready.partner.PartnerCookie;
 import dev.siteready.partner.PartnerLink;
@@ -127,9 +128,9 @@ public class RetroPortalResource {
         List<SectionOption> sections = Arrays.stream(RetroItem.Section.values())
                 .map(s -> new SectionOption(s.name(), s.label, s.prompt, s.name().equals(chosen))).toList();
         List<Contribution> mine = RetroItem.listBy(visit.link()).stream().map(i -> new Contribution(i.id, i.section.label, i.title,
-                Markdown.render(i.notes), QuestionnaireViews.when(i.createdAt))).toList();
+                Markdown.render(i.notes), Dates.utc(i.createdAt))).toList();
         return new Portal(workspace.name, visit.project().site.name, visit.project().name, visit.link().label,
-                PartnerLink.Purpose.RETROSPECTIVE.path(visit.project().id), QuestionnaireViews.when(visit.link().expiresAt), sections,
+                PartnerLink.Purpose.RETROSPECTIVE.path(visit.project().id), Dates.utc(visit.link().expiresAt), sections,
                 mine, input, problem);
     }
 

@@ -241,7 +241,7 @@ public class RetroReviewResource {
             problem = "Search for up to " + RetroSearch.MAX_QUERY + " characters of text.";
             cq = cq.substring(0, Math.min(cq.length(), RetroSearch.MAX_QUERY));
         }
-        UUID siteId = csite.isEmpty() ? null : RetrospectiveResource.parseUuid(csite);
+        UUID siteId = csite.isEmpty() ? null : Forms.uuid(csite);
         if (!csite.isEmpty() && siteId == null) {
             problem = "Choose a site from the list.";
         }

@@ -1,5 +1,6 @@
 package dev.siteready.retro;
 
+import dev.siteready.web.Dates;
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.catalog.DataModelEvent;
@@ -8,7 +9,6 @@ import dev.siteready.partner.PartnerLink;
 import dev.siteready.partner.PartnerLinks;
 import dev.siteready.partner.ProjectLinkView;
 import dev.siteready.project.Project;
-import dev.siteready.project.ProjectResource;
 import dev.siteready.project.ScopeService;
 import dev.siteready.project.ScopeSpec;
 import dev.siteready.scoping.Questionnaire;
@@ -145,7 +145,7 @@ public class RetrospectiveResource {
     @GET
     @Transactional
     public TemplateInstance show(@RestPath UUID siteId, @RestPath UUID projectId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         return Templates.retrospective(page(project, Retrospective.of(project), Typed.NONE));
     }
 
@@ -154,7 +154,7 @@ public class RetrospectiveResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response start(@RestPath UUID siteId, @RestPath UUID projectId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         // A double click or two teammates at once: the second start finds the first one's retrospective.
         Retrospective.getEntityManager().createNativeQuery("INSERT INTO retrospective (workspace_id, id, project_id, created_by)"
                 + " VALUES (?1, gen_random_uuid(), ?2, ?3) ON CONFLICT (workspace_id, project_id) DO NOTHING")
@@ -169,7 +169,7 @@ public class RetrospectiveResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response details(@RestPath UUID siteId, @RestPath UUID projectId, MultivaluedMap<String, String> form) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         Retrospective retro = retro(project);
         Map<String, String> in = Forms.flat(form);
         String summary = in.getOrDefault("summary", "");
@@ -203,7 +203,7 @@ public class RetrospectiveResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response addParticipant(@RestPath UUID siteId, @RestPath UUID projectId, MultivaluedMap<String, String> form) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         Retrospective retro = retro(project);
         Map<String, String> in = Forms.flat(form);
         RetroParticipant.Side side = RetroParticipant.Side.parse(in.get("side"));
@@ -230,7 +230,7 @@ public class RetrospectiveResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response removeParticipant(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID participantId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         RetroParticipant participant = RetroParticipant.find("id = ?1 and retrospective = ?2", participantId, retro(project)).firstResult();
         if (participant == null) {
             throw new NotFoundException();
@@ -245,7 +245,7 @@ public class RetrospectiveResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response addItem(@RestPath UUID siteId, @RestPath UUID projectId, MultivaluedMap<String, String> form) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         Retrospective retro = retro(project);
         Map<String, String> in = Forms.flat(form);
         RetroItem.Section section = RetroItem.Section.parse(in.get("section"));
@@ -270,7 +270,7 @@ public class RetrospectiveResource {
     @Transactional
     public Response editItem(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID itemId,
             MultivaluedMap<String, String> form) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         Retrospective retro = retro(project);
         RetroItem item = item(retro, itemId);
         Map<String, String> in = Forms.flat(form);
@@ -291,7 +291,7 @@ public class RetrospectiveResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response deleteItem(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID itemId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         RetroItem item = item(retro(project), itemId);
         item.delete();
         return Flash.seeOther(base(project) + "#section-" + item.section.slug(), "Item \"" + item.title
@@ -304,7 +304,7 @@ public class RetrospectiveResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response addAction(@RestPath UUID siteId, @RestPath UUID projectId, MultivaluedMap<String, String> form) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         Retrospective retro = retro(project);
         Map<String, String> in = Forms.flat(form);
         String title = in.getOrDefault("title", "").trim();
@@ -317,7 +317,7 @@ public class RetrospectiveResource {
                 : !PlainText.Validator.isName(owner, 120) ? "Name who owns the action, up to 120 characters."
                 : !due.isEmpty() && dueOn == null ? "Give the due date as a date between 2000 and 2099, or leave it empty." : null;
         if (problem == null && !itemId.isEmpty()) {
-            item = parseUuid(itemId) == null ? null : RetroItem.findIn(retro, parseUuid(itemId));
+            item = Forms.uuid(itemId) == null ? null : RetroItem.findIn(retro, Forms.uuid(itemId));
             if (item == null) {
                 problem = "Choose one of this retrospective's items, or none.";
             }
@@ -342,7 +342,7 @@ public class RetrospectiveResource {
     @Transactional
     public Response updateAction(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID actionId,
             @RestForm String status, @RestForm String version, @RestHeader("HX-Request") boolean htmx) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         Retrospective retro = retro(project);
         RetroAction action = RetroAction.findIn(retro, actionId);
         if (action == null) {
@@ -374,7 +374,7 @@ public class RetrospectiveResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response deleteAction(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID actionId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         RetroAction action = RetroAction.findIn(retro(project), actionId);
         if (action == null) {
             throw new NotFoundException();
@@ -390,7 +390,7 @@ public class RetrospectiveResource {
     @Transactional
     public Response createLink(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String label, @RestForm String days,
             @Context UriInfo uri) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         Retrospective retro = retro(project);
         Map<String, String> in = Map.of("label", label == null ? "" : label.trim(), "days", days == null ? "" : days.trim());
         String problem = PartnerLinks.problem(in.get("label"), in.get("days"));
@@ -409,7 +409,7 @@ public class RetrospectiveResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response revokeLink(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID linkId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         PartnerLink link = partnerLinks.revoke(project, linkId, PartnerLink.Purpose.RETROSPECTIVE);
         return Flash.seeOther(base(project) + "#partner-links", "The link for " + link.label + " was revoked. What they wrote stays.");
     }
@@ -437,7 +437,7 @@ public class RetrospectiveResource {
     @Transactional
     public TemplateInstance proposeForm(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID itemId,
             @RestQuery String change) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         RetroItem item = item(retro(project), itemId);
         TemplateProposal.Change chosen = TemplateProposal.Change.parse(change);
         if (chosen == null) {
@@ -465,7 +465,7 @@ public class RetrospectiveResource {
     @Transactional
     public Response propose(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID itemId,
             MultivaluedMap<String, String> form) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         Retrospective retro = retro(project);
         RetroItem item = item(retro, itemId);
         Map<String, String> in = Forms.flat(form);
@@ -564,14 +564,14 @@ public class RetrospectiveResource {
                 String.join(", ", i.tags), i.linkKind == null ? "" : i.linkKind.name() + ":" + i.linkRef, null);
         return new ItemView(i.id, i.section.name(), i.title, Markdown.render(i.notes), List.of(i.tags),
                 i.linkKind == null ? null : i.linkKind.label, i.linkLabel, i.author, i.partnerLink != null,
-                QuestionnaireViews.when(i.createdAt), i.version, proposals, edit, typed.form().equals(form),
+                Dates.utc(i.createdAt), i.version, proposals, edit, typed.form().equals(form),
                 base + "/items/" + i.id + "/propose");
     }
 
     static ProposalView proposalView(TemplateProposal p) {
         return new ProposalView(p.id, p.item == null ? null : p.item.id, p.change.label, p.summary, p.templateName(), p.status.label,
-                p.status.cssClass(), p.status == TemplateProposal.Status.PROPOSED, p.proposedBy + ", " + QuestionnaireViews.when(p.proposedAt),
-                p.decidedAt == null ? "" : p.decidedBy + ", " + QuestionnaireViews.when(p.decidedAt), p.decisionNote, p.resultingVersion);
+                p.status.cssClass(), p.status == TemplateProposal.Status.PROPOSED, p.proposedBy + ", " + Dates.utc(p.proposedAt),
+                p.decidedAt == null ? "" : p.decidedBy + ", " + Dates.utc(p.decidedAt), p.decisionNote, p.resultingVersion);
     }
 
     static ActionView actionView(RetroAction a, ZoneId zone, String problem) {
@@ -691,13 +691,6 @@ public class RetrospectiveResource {
         return item;
     }
 
-    static UUID parseUuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     private static boolean stale(Map<String, String> in, Long version) {
         String typed = in.getOrDefault("version", "");

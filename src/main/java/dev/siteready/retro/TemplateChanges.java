@@ -1,5 +1,6 @@
 package dev.siteready.retro;
 
+import dev.siteready.web.Forms;
 import dev.siteready.catalog.DataModelEvent;
 import dev.siteready.catalog.DataModelField;
 import dev.siteready.onboarding.OnboardingTemplate;
@@ -117,7 +118,7 @@ public class TemplateChanges {
     /** The question a "template|question key" target names, in the template's draft. */
     public static java.util.Optional<Question> question(String target) {
         String[] parts = target.split("\\|", 2);
-        UUID id = parts.length == 2 ? RetrospectiveResource.parseUuid(parts[0]) : null;
+        UUID id = parts.length == 2 ? Forms.uuid(parts[0]) : null;
         QuestionnaireTemplate template = id == null ? null : QuestionnaireTemplate.findById(id);
         return template == null ? java.util.Optional.empty() : template.draft.question(parts[1]);
     }

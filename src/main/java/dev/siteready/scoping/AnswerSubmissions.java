@@ -1,5 +1,6 @@
 package dev.siteready.scoping;
 
+import dev.siteready.web.Dates;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
 import dev.siteready.scoping.QuestionnaireViews.Typed;
 import dev.siteready.scoping.QuestionnaireViews.Viewer;
@@ -54,7 +55,7 @@ public class AnswerSubmissions {
                 Answer theirs = result.current();
                 QuestionView.Conflict conflict = new QuestionView.Conflict(
                         theirs == null || !AnswerValues.isAnswered(theirs.value) ? "(no answer)" : AnswerValues.display(target.question, theirs.value),
-                        theirs == null ? "" : theirs.updatedBy, theirs == null ? "" : QuestionnaireViews.when(theirs.updatedAt));
+                        theirs == null ? "" : theirs.updatedBy, theirs == null ? "" : Dates.utc(theirs.updatedAt));
                 yield reply(questionnaire, viewer, target, 409, "Someone else saved this answer while you were editing.",
                         new Typed(target.id, form, null, conflict));
             }

@@ -1,13 +1,14 @@
 package dev.siteready.scoping;
 
+import dev.siteready.web.Forms;
+import dev.siteready.web.Dates;
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.project.Project;
-import dev.siteready.project.ProjectResource;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
 import dev.siteready.scoping.QuestionnaireViews.Viewer;
 import dev.siteready.web.Flash;
-import dev.siteready.web.PageContext;
+import dev.siteready.account.PageContext;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -101,7 +102,7 @@ public class QuestionnaireResource {
     @GET
     @Transactional
     public TemplateInstance show(@RestPath UUID siteId, @RestPath UUID projectId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         Questionnaire questionnaire = Questionnaire.forProject(project.id);
         if (questionnaire == null) {
             templates.ensureStandard();
@@ -117,11 +118,11 @@ public class QuestionnaireResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response start(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String template) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         if (Questionnaire.forProject(project.id) != null) {
             return Flash.seeOther(base(siteId, projectId), "This project's questionnaire exists already.");
         }
-        UUID templateId = ProjectResource.parseId(template);
+        UUID templateId = Forms.uuid(template);
         QuestionnaireTemplate chosen = templateId == null ? null : QuestionnaireTemplate.findById(templateId);
         if (chosen == null) {
             return Flash.seeOtherWithError(base(siteId, projectId), "Choose a questionnaire template.");
@@ -173,7 +174,7 @@ public class QuestionnaireResource {
         String about = subject == null ? "" : subject;
         Question q = questionnaire.definition().question(key).orElseThrow(NotFoundException::new);
         List<HistoryEntry> entries = AnswerChange.listFor(questionnaire, key, about).stream().map(c -> new HistoryEntry(
-                QuestionnaireViews.when(c.changedAt), c.changedBy,
+                Dates.utc(c.changedAt), c.changedBy,
                 c.kind == AnswerChange.Kind.FOLLOW_UP ? "Needs follow-up" : "Answer",
                 c.kind == AnswerChange.Kind.FOLLOW_UP ? yesNo(c.oldValue) : AnswerValues.display(q, c.oldValue),
                 c.kind == AnswerChange.Kind.FOLLOW_UP ? yesNo(c.newValue) : AnswerValues.display(q, c.newValue))).toList();

@@ -1,5 +1,6 @@
 package dev.siteready.scoping;
 
+import dev.siteready.web.Dates;
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.scoping.QuestionnaireDefinition.Choice;
@@ -360,7 +361,7 @@ public class QuestionnaireTemplateResource {
                         + " AND status = 'ACCEPTED'")
                 .setParameter(1, UUID.fromString(template.workspaceId)).setParameter(2, template.id).getResultList()).stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (UUID) r[1]));
         List<VersionRow> versions = QuestionnaireTemplateVersion.listFor(template).stream().map(v -> new VersionRow(v.number,
-                QuestionnaireViews.when(v.publishedAt), v.publishedBy, v.note, v.definition.questionCount(),
+                Dates.utc(v.publishedAt), v.publishedBy, v.note, v.definition.questionCount(),
                 v.proposalId == null || !retros.containsKey(v.proposalId) ? null : "/retrospectives/" + retros.get(v.proposalId))).toList();
         List<Option> questions = draft.sections().stream().flatMap(s -> s.questions().stream())
                 .filter(q -> q.kind() == QuestionType.YES_NO_UNKNOWN || q.kind().hasChoices())

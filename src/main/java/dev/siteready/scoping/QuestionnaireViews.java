@@ -1,5 +1,6 @@
 package dev.siteready.scoping;
 
+import dev.siteready.web.Dates;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.siteready.account.SecretTokens;
 import dev.siteready.project.ScopeService;
@@ -29,8 +30,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class QuestionnaireViews {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'");
 
     /** What a form sent for one card and what went wrong with it, to show instead of the stored answer. */
     public record Typed(String id, Map<String, List<String>> form, String problem, QuestionView.Conflict conflict) {
@@ -174,12 +173,12 @@ public class QuestionnaireViews {
         }
         String key = question.key() + "\n" + subject.key();
         List<QuestionView.Comment> comments = data.comments().getOrDefault(key, List.of()).stream()
-                .map(c -> new QuestionView.Comment(c.author, c.fromPartner, c.body, when(c.createdAt))).toList();
+                .map(c -> new QuestionView.Comment(c.author, c.fromPartner, c.body, Dates.utc(c.createdAt))).toList();
         String base = viewer.base();
         QuestionView.Urls urls = new QuestionView.Urls(base, base + "/answers", viewer.partner() ? null : base + "/follow-up",
                 base + "/comments",
                 viewer.partner() ? null : base + "/history?question=" + encode(question.key()) + "&subject=" + encode(subject.key()));
-        String saved = id.equals(savedId) && answer != null ? "Saved " + when(answer.updatedAt) : null;
+        String saved = id.equals(savedId) && answer != null ? "Saved " + Dates.utc(answer.updatedAt) : null;
         return new QuestionView(id, question.key(), subject.key(), title, question.help(), question.kind().name(),
                 question.required(), visible(data, definition, question, subject.key()), AnswerValues.isAnswered(stored),
                 answer != null && answer.needsFollowUp, answer == null ? "" : String.valueOf(answer.version), text, options,
@@ -216,9 +215,6 @@ public class QuestionnaireViews {
         return new ArrayList<>(rows.values());
     }
 
-    public static String when(OffsetDateTime at) {
-        return at == null ? "" : at.atZoneSameInstant(java.time.ZoneOffset.UTC).format(WHEN);
-    }
 
     private static String encode(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);

@@ -36,6 +36,15 @@ public class Site extends WorkspaceOwned {
         return dev.siteready.database.ConstraintViolations.is(e, "site_name_key");
     }
 
+    /** The site of this workspace with that id; 404 for any other id, including another workspace's. */
+    public static Site require(java.util.UUID id) {
+        Site site = id == null ? null : findById(id);
+        if (site == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return site;
+    }
+
     public static boolean nameTaken(String name, java.util.UUID except) {
         return count("lower(name) = lower(?1) and id <> ?2", name.trim(),
                 except == null ? new java.util.UUID(0, 0) : except) > 0;

@@ -90,7 +90,7 @@ public class SiteApiResource {
         try {
             UUID id = onboarding.createSite(draft).site().id;
             return Response.created(URI.create("/api/sites/" + id))
-                    .entity(QuarkusTransaction.requiringNew().call(() -> detail(SiteResource.site(id)))).build();
+                    .entity(QuarkusTransaction.requiringNew().call(() -> detail(Site.require(id)))).build();
         } catch (PersistenceException e) {
             if (!Site.isNameConflict(e)) {
                 throw e;
@@ -104,7 +104,7 @@ public class SiteApiResource {
     @Transactional
     @Operation(summary = "One site with its contacts and projects")
     public SiteDetail get(@RestPath UUID id) {
-        return detail(SiteResource.site(id));
+        return detail(Site.require(id));
     }
 
     @POST

@@ -132,7 +132,7 @@ public class SiteResource {
     @Path("{id}")
     @Transactional
     public TemplateInstance show(@RestPath UUID id) {
-        return Templates.site(view(site(id)), FormErrors.none(), Map.of());
+        return Templates.site(view(Site.require(id)), FormErrors.none(), Map.of());
     }
 
     @GET
@@ -140,7 +140,7 @@ public class SiteResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public TemplateInstance edit(@RestPath UUID id) {
-        Site site = site(id);
+        Site site = Site.require(id);
         return Templates.form(SiteForm.of(site), FormErrors.none(), options(), site.id);
     }
 
@@ -150,7 +150,7 @@ public class SiteResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response update(@RestPath UUID id, @BeanParam SiteForm form) {
-        Site site = site(id);
+        Site site = Site.require(id);
         SiteDraft draft = new SiteDraft(form.name(), form.ehrVendor(), form.timeZone(), form.status(),
                 form.environmentNotes(), List.of(), null);
         FormErrors errors = FormErrors.of(validator.validate(draft));
@@ -184,7 +184,7 @@ public class SiteResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response addContact(@RestPath UUID id, @RestForm String name, @RestForm String role, @RestForm String email) {
-        Site site = site(id);
+        Site site = Site.require(id);
         SiteDraft.Contact input = new SiteDraft.Contact(name, role, email);
         FormErrors errors = FormErrors.of(validator.validate(input));
         long count = SiteContact.count("site", site);
@@ -211,7 +211,7 @@ public class SiteResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response removeContact(@RestPath UUID id, @RestPath UUID contactId) {
-        Site site = site(id);
+        Site site = Site.require(id);
         SiteContact contact = SiteContact.find("id = ?1 and site = ?2", contactId, site).firstResult();
         if (contact == null) {
             throw new NotFoundException();
@@ -227,7 +227,7 @@ public class SiteResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response addProject(@RestPath UUID id, @RestForm String name) {
-        Site site = site(id);
+        Site site = Site.require(id);
         String clean = name == null ? "" : name.trim();
         if (!PlainText.Validator.isName(clean, 160)) {
             FormErrors errors = FormErrors.none().add("project-name",
@@ -247,7 +247,7 @@ public class SiteResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response delete(@RestPath UUID id, @RestForm String confirmName) {
-        Site site = site(id);
+        Site site = Site.require(id);
         if (confirmName == null || !confirmName.trim().equalsIgnoreCase(site.name)) {
             return Flash.seeOtherWithError("/sites/" + site.id, "Not deleted: type the site's name to confirm.");
         }
@@ -255,14 +255,6 @@ public class SiteResource {
         return Flash.seeOther("/sites", "Site " + site.name + " and its projects were deleted.");
     }
 
-    /** The site of this workspace with that id; 404 for any other id, including another workspace's. */
-    public static Site site(UUID id) {
-        Site site = Site.findById(id);
-        if (site == null) {
-            throw new NotFoundException();
-        }
-        return site;
-    }
 
     private static SiteView view(Site site) {
         List<ContactView> contacts = SiteContact.listFor(site).stream()

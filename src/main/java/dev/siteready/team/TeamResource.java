@@ -31,7 +31,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import dev.siteready.web.Dates;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,6 @@ import java.util.stream.Collectors;
 public class TeamResource {
 
     static final int INVITATION_DAYS = 7;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     public record MemberRow(UUID id, String name, String email, String roleLabel, String role, long version,
             String joined, boolean self) {
@@ -194,10 +193,10 @@ public class TeamResource {
         UUID self = currentMemberId();
         List<MemberRow> memberRows = members.stream()
                 .map(m -> new MemberRow(m.id, m.displayName, m.email, m.role.label, m.role.name(), m.version,
-                        DAY.format(m.createdAt), m.id.equals(self)))
+                        Dates.day(m.createdAt), m.id.equals(self)))
                 .toList();
         List<InvitationRow> invitationRows = Invitation.listPending().stream()
-                .map(i -> new InvitationRow(i.id, i.email, i.role.label, DAY.format(i.expiresAt),
+                .map(i -> new InvitationRow(i.id, i.email, i.role.label, Dates.day(i.expiresAt),
                         names.getOrDefault(i.invitedBy, "a former member")))
                 .toList();
         MemberRole current = currentRole();

@@ -1,5 +1,6 @@
 package dev.siteready.testing;
 
+import dev.siteready.web.Dates;
 import dev.siteready.account.MemberRole;
 import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.web.Flash;
@@ -37,7 +38,7 @@ public class ScriptTemplateResource {
     @Transactional
     public TemplateInstance list() {
         return Templates.templates(TestScriptTemplate.listByName().stream().map(t -> new TemplateView(t.id, t.name,
-                t.description, t.steps, t.createdBy + ", " + QuestionnaireViews.when(t.createdAt))).toList());
+                t.description, t.steps, t.createdBy + ", " + Dates.utc(t.createdAt))).toList());
     }
 
     @POST

@@ -1,5 +1,6 @@
 package dev.siteready.testing;
 
+import dev.siteready.web.Dates;
 import dev.siteready.partner.ClientAddress;
 import dev.siteready.partner.PartnerCookie;
 import dev.siteready.partner.PartnerLink;
@@ -139,9 +140,9 @@ public class SignOffPortalResource {
                         : p.plannedStart != null ? "planned " + p.plannedStart : "")).toList();
         long passed = plan.inScope().stream().filter(c -> c.result == TestResult.PASSED).count();
         TestingResource.SignOffView signed = plan.currentSignOff(SignOff.Side.PARTNER).map(s -> new TestingResource.SignOffView(
-                s.side.label, s.name, s.role, QuestionnaireViews.when(s.signedAt), s.scopeVersion, true, "")).orElse(null);
+                s.side.label, s.name, s.role, Dates.utc(s.signedAt), s.scopeVersion, true, "")).orElse(null);
         return new Portal(workspace.name, project.site.name, project.name, visit.link().label,
-                PartnerLink.Purpose.SIGN_OFF.path(project.id), QuestionnaireViews.when(visit.link().expiresAt), plan.scopeVersion(),
+                PartnerLink.Purpose.SIGN_OFF.path(project.id), Dates.utc(visit.link().expiresAt), plan.scopeVersion(),
                 scope, plan.workflows().stream().map(w -> w.name + (plan.passed(w) ? " (passed)" : " (not passed yet)")).toList(),
                 phases, passed + " of " + plan.inScope().size() + " checklist items passed", plan.openIssues(),
                 plan.issues().stream().filter(i -> i.status.open()).map(i -> TestingResource.issueView(i, null)).toList(), signed,

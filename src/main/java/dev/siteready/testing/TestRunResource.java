@@ -1,9 +1,10 @@
 package dev.siteready.testing;
 
+import dev.siteready.web.Forms;
+import dev.siteready.web.Dates;
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.project.Project;
-import dev.siteready.project.ProjectResource;
 import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.web.Flash;
 import dev.siteready.web.PlainText;
@@ -123,7 +124,7 @@ public class TestRunResource {
                 TestingResource.nz(side), TestingResource.nz(step), TestingResource.nz(resolution).trim());
         TestIssue.Severity sev = Arrays.stream(TestIssue.Severity.values()).filter(v -> v.name().equals(input.severity())).findFirst().orElse(null);
         TestIssue.Side owner = Arrays.stream(TestIssue.Side.values()).filter(v -> v.name().equals(input.side())).findFirst().orElse(null);
-        UUID stepId = ProjectResource.parseId(input.step());
+        UUID stepId = Forms.uuid(input.step());
         TestRunStep linked = stepId == null ? null : TestRunStep.find("id = ?1 and run = ?2", stepId, run).firstResult();
         String problem = !PlainText.Validator.isName(input.title(), TestIssue.MAX_TITLE)
                 ? "Give the issue a title, up to " + TestIssue.MAX_TITLE + " characters (e.g. \"ORC-12 arrives without NPI\")."
@@ -210,7 +211,7 @@ public class TestRunResource {
 
     /** The run, only if it belongs to that project of that site in this workspace; otherwise 404. */
     static TestRun run(UUID siteId, UUID projectId, UUID runId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         TestRun run = TestRun.findIn(project, runId);
         if (run == null) {
             throw new NotFoundException();
@@ -221,7 +222,7 @@ public class TestRunResource {
     private static StepView stepView(TestRunStep s, String result, String note, String problem) {
         String chosen = result != null ? result : s.result.name();
         return new StepView(s.id, s.position + 1, s.action, s.expected, chosen, s.result.label, s.result.cssClass(),
-                note != null ? note : s.note, s.recordedAt == null ? "" : s.recordedBy + ", " + QuestionnaireViews.when(s.recordedAt),
+                note != null ? note : s.note, s.recordedAt == null ? "" : s.recordedBy + ", " + Dates.utc(s.recordedAt),
                 s.version, Arrays.stream(TestResult.values()).filter(r -> r != TestResult.NOT_RUN)
                         .map(r -> new TestingResource.Option(r.name(), r.label, r.name().equals(chosen))).toList(), problem);
     }
@@ -240,8 +241,8 @@ public class TestRunResource {
         return new RunPage(project.site.id, project.site.name, project.id, project.name, TestingResource.base(project), run.id,
                 run.number, run.script.id, run.script.name, run.script.workflow == null ? "" : run.script.workflow.name,
                 run.status.label, run.status.cssClass(), run.status == TestRun.Status.IN_PROGRESS,
-                run.startedBy + ", " + QuestionnaireViews.when(run.startedAt),
-                run.finishedAt == null ? "" : run.finishedBy + ", " + QuestionnaireViews.when(run.finishedAt), stepViews,
+                run.startedBy + ", " + Dates.utc(run.startedAt),
+                run.finishedAt == null ? "" : run.finishedBy + ", " + Dates.utc(run.finishedAt), stepViews,
                 issues.stream().map(i -> TestingResource.issueView(i, edit)).toList(),
                 Arrays.stream(TestIssue.Severity.values()).map(v -> new TestingResource.Option(v.name(), v.label, v.name().equals(input.severity()))).toList(),
                 Arrays.stream(TestIssue.Side.values()).map(v -> new TestingResource.Option(v.name(), v.label, v.name().equals(input.side()))).toList(),

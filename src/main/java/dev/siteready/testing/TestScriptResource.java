@@ -1,9 +1,10 @@
 package dev.siteready.testing;
 
+import dev.siteready.web.Forms;
+import dev.siteready.web.Dates;
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.project.Project;
-import dev.siteready.project.ProjectResource;
 import dev.siteready.project.Workflow;
 import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.web.Flash;
@@ -73,12 +74,12 @@ public class TestScriptResource {
     @Transactional
     public Response create(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String name, @RestForm String workflow,
             @RestForm String template) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         String base = TestingResource.base(project);
         Workflow w = workflow(project, workflow);
         String title = TestingResource.nz(name).trim();
         TestScriptTemplate from = null;
-        UUID templateId = ProjectResource.parseId(template);
+        UUID templateId = Forms.uuid(template);
         if (templateId != null) {
             from = TestScriptTemplate.findById(templateId);
         }
@@ -253,7 +254,7 @@ public class TestScriptResource {
 
     /** The script, only if it belongs to that project of that site in this workspace; otherwise 404. */
     static TestScript script(UUID siteId, UUID projectId, UUID scriptId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         TestScript script = TestScript.findIn(project, scriptId);
         if (script == null) {
             throw new NotFoundException();
@@ -262,7 +263,7 @@ public class TestScriptResource {
     }
 
     private static Workflow workflow(Project project, String value) {
-        UUID id = ProjectResource.parseId(value);
+        UUID id = Forms.uuid(value);
         return id == null ? null : Workflow.find("id = ?1 and project = ?2", id, project).firstResult();
     }
 
@@ -282,8 +283,8 @@ public class TestScriptResource {
                 .collect(java.util.stream.Collectors.groupingBy(i -> i.run.id, java.util.stream.Collectors.counting()));
         List<RunView> runs = TestRun.<TestRun>list("script = ?1 order by number desc", script).stream()
                 .map(r -> new RunView(r.id, r.number, r.status.label, r.status.cssClass(), r.startedBy + ", "
-                        + QuestionnaireViews.when(r.startedAt), r.finishedAt == null ? "" : r.finishedBy + ", "
-                        + QuestionnaireViews.when(r.finishedAt), openPerRun.getOrDefault(r.id, 0L))).toList();
+                        + Dates.utc(r.startedAt), r.finishedAt == null ? "" : r.finishedBy + ", "
+                        + Dates.utc(r.finishedAt), openPerRun.getOrDefault(r.id, 0L))).toList();
         return new ScriptPage(project.site.id, project.site.name, project.id, project.name, TestingResource.base(project),
                 script.id, name != null ? name : script.name, description != null ? description : script.description, chosen,
                 script.workflow == null ? "" : script.workflow.name, script.version, workflows, steps, runs, problem,

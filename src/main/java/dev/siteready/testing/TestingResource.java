@@ -1,5 +1,6 @@
 package dev.siteready.testing;
 
+import dev.siteready.web.Dates;
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.account.MemberSessions;
@@ -7,7 +8,6 @@ import dev.siteready.partner.PartnerLink;
 import dev.siteready.partner.PartnerLinks;
 import dev.siteready.partner.ProjectLinkView;
 import dev.siteready.project.Project;
-import dev.siteready.project.ProjectResource;
 import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.site.SiteStatus;
 import dev.siteready.profiling.SeenInSamples;
@@ -399,7 +399,7 @@ public class TestingResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response revokeLink(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID linkId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         PartnerLink link = partnerLinks.revoke(project, linkId, PartnerLink.Purpose.SIGN_OFF);
         TestingActivity.record(project, Actors.describe(identity), "Sign-off link for " + link.label + " revoked.");
         return Flash.seeOther(base(project) + "#sign-off", "The sign-off link for " + link.label + " was revoked.");
@@ -412,7 +412,7 @@ public class TestingResource {
     @Transactional
     public Response updateIssue(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID issueId,
             @RestForm String status, @RestForm String resolution, @RestForm String back, @RestForm Long version) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         TestIssue issue = TestIssue.findIn(project, issueId);
         if (issue == null) {
             throw new NotFoundException();
@@ -502,7 +502,7 @@ public class TestingResource {
 
     /** The project's plan, only if the project belongs to that site and this workspace; otherwise 404. */
     TestPlan plan(UUID siteId, UUID projectId) {
-        Project project = ProjectResource.project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         return TestPlan.load(tenant.requireWorkspaceId(), project);
     }
 
@@ -605,7 +605,7 @@ public class TestingResource {
             PhaseInput values = mine ? typed.phase() : new PhaseInput(p.status.name(), str(p.plannedStart), str(p.plannedEnd),
                     str(p.actualStart), str(p.actualEnd), ProductionWindow.input(p.scheduledAt, zone), p.owner, p.notes, "");
             String override = p.overrideReason == null ? null : "Started before functional testing passed, by " + p.overrideBy
-                    + " on " + QuestionnaireViews.when(p.overrideAt) + ". Reason: " + p.overrideReason;
+                    + " on " + Dates.utc(p.overrideAt) + ". Reason: " + p.overrideReason;
             List<Option> statuses = Arrays.stream(TestPhase.Status.values())
                     .filter(s -> s != TestPhase.Status.SKIPPED || p.kind.optional)
                     .map(s -> new Option(s.name(), s.label, s.name().equals(values.status()))).toList();
@@ -637,7 +637,7 @@ public class TestingResource {
         List<ProjectLinkView> links = ProjectLinkView.of(project, PartnerLink.Purpose.SIGN_OFF);
         ScriptInput script = typed.script() != null ? typed.script() : ScriptInput.NONE;
         List<TestingActivityView> activity = TestingActivity.recentFor(project, 50).stream()
-                .map(a -> new TestingActivityView(QuestionnaireViews.when(a.at), a.actor, a.summary)).toList();
+                .map(a -> new TestingActivityView(Dates.utc(a.at), a.actor, a.summary)).toList();
         return new Page(project.site.id, project.site.name, project.id, project.name, base(project), project.site.timeZone,
                 Timeline.of(plan.phases(), LocalDate.now(zone)), phases, items, gone,
                 passed + " of " + items.size() + " passed", workflows, orphans,
@@ -657,13 +657,13 @@ public class TestingResource {
                 + (i.step == null ? "" : ", step " + (i.step.position + 1));
         return new IssueView(i.id, i.number, i.title, i.severity.label, i.severity.cssClass(), i.side.label, i.status.label,
                 i.status.cssClass(), i.status.open(), i.resolution, where, i.run == null ? null : i.run.id,
-                i.createdBy + ", " + QuestionnaireViews.when(i.createdAt),
+                i.createdBy + ", " + Dates.utc(i.createdAt),
                 Arrays.stream(TestIssue.Status.values()).map(s -> new Option(s.name(), s.label, mine ? s.name().equals(edit.status())
                         : s == i.status)).toList(), i.version, mine ? edit.resolution() : i.resolution, mine ? edit.problem() : null);
     }
 
     private static SignOffView signOffView(SignOff s, String currentVersion) {
-        return new SignOffView(s.side.label, s.name, s.role, QuestionnaireViews.when(s.signedAt), s.scopeVersion,
+        return new SignOffView(s.side.label, s.name, s.role, Dates.utc(s.signedAt), s.scopeVersion,
                 s.scopeVersion.equals(currentVersion), s.link == null ? "in SiteReady" : "through a sign-off link");
     }
 
@@ -678,8 +678,8 @@ public class TestingResource {
         return new ItemView(c.id, base(c.project) + "/checklist/" + c.id, c.version, c.event.model.name, c.event.name, c.direction.label, result, shown.label,
                 shown.cssClass(), typed == null ? c.controlId : typed[1], typed == null ? c.logId : typed[2],
                 typed == null ? c.note : typed[3],
-                c.recordedAt == null ? "" : c.recordedBy + ", " + QuestionnaireViews.when(c.recordedAt),
-                c.outOfScopeSince == null ? "" : QuestionnaireViews.when(c.outOfScopeSince),
+                c.recordedAt == null ? "" : c.recordedBy + ", " + Dates.utc(c.recordedAt),
+                c.outOfScopeSince == null ? "" : Dates.utc(c.outOfScopeSince),
                 Arrays.stream(TestResult.values()).map(r -> new Option(r.name(), r.label, r.name().equals(result))).toList(), problem,
                 seen.get(SeenInSamples.key(c.event.model.name, c.event.name)));
     }

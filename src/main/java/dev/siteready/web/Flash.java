@@ -1,5 +1,7 @@
 package dev.siteready.web;
 
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
@@ -56,6 +58,16 @@ public final class Flash {
                 .sameSite(NewCookie.SameSite.LAX)
                 .maxAge(60)
                 .build();
+    }
+
+    /** The message the previous redirect left, if any, removed so that it shows once. */
+    public static Message take(RoutingContext routing) {
+        Cookie cookie = routing.request().getCookie(COOKIE);
+        if (cookie == null) {
+            return null;
+        }
+        routing.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/").setMaxAge(0));
+        return decode(cookie.getValue());
     }
 
     static Message decode(String value) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** Reading what a plain form sent: one value per field, and dates of this century. */
 public final class Forms {
@@ -26,6 +27,26 @@ public final class Forms {
             }
         });
         return values;
+    }
+
+    /** The text as sent, or "" for a field that was not sent. */
+    public static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** The text cut to at most max characters, ending with "…" when it was longer. */
+    public static String clip(String value, int max) {
+        String text = text(value);
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** The id in a form value, or null when it is not one. */
+    public static UUID uuid(String value) {
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A date written YYYY-MM-DD between FIRST_YEAR and LAST_YEAR, or null (also for nothing written). */

@@ -1,9 +1,7 @@
-package dev.siteready.web;
+package dev.siteready.account;
 
-import dev.siteready.account.MemberRole;
-import dev.siteready.account.MemberSessions;
+import dev.siteready.web.Flash;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -69,11 +67,7 @@ public class PageContext {
     public Flash.Message flash() {
         if (!flashRead) {
             flashRead = true;
-            Cookie cookie = routing.request().getCookie(Flash.COOKIE);
-            if (cookie != null) {
-                flash = Flash.decode(cookie.getValue());
-                routing.response().addCookie(Cookie.cookie(Flash.COOKIE, "").setPath("/").setMaxAge(0));
-            }
+            flash = Flash.take(routing);
         }
         return flash;
     }

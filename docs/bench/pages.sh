@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Throughput of SiteReady's key pages as a ratio of a bare Quarkus + Qute + Panache page, measured by the
+# shared tool ratio.sh on the same machine in the same run (a slow or busy machine cancels out). After
+# ./mvnw package -DskipTests, from the repository:   docs/bench/pages.sh
+# Starts the packaged jar (target/quarkus-app/quarkus-run.jar) on a free port with an embedded PostgreSQL in
+# a temporary folder (SITEREADY_DATA_DIR), signs up, imports SITES (default 1000) sites through the CSV
+# import page (POST /sites/import, CHUNK (250) a request, template "Lab results"), starts the questionnaire
+# of the first site's first project if the import did not and answers a few of its questions (so the
+# feasibility summary has content), creates a partner questionnaire link for that project through the API
+# and opens it (GET /p/{token}) for the partner cookie, then warms the home page once (the first GET /
+# computes the rollup of every site). Then ratio.sh measures, by these names:
+#   summary        GET /sites/{id}/feasibility
+#   portfolio      GET /
+#   questionnaire  GET /sites/{id}/projects/{pid}/questionnaire
+#   partner        GET /partner/{questionnaireId}          (the partner's page)
+#   sites          GET /sites
+# ratio.sh sends one Cookie header with every request. If the partner page still answers 200 to the member's
+# session cookie and the partner cookie together (a signed-in member of the same workspace opening the
+# partner page), all pages are measured in one call with both cookies; otherwise ratio.sh is called twice:
+# the member pages with the session cookie, the partner page with the partner cookie.
+# Every page is checked once with curl first (any non-2xx stops the script with the status and the server's
+# errors); afterwards the pages are checked again and the errors in the server log are counted.
+# Environment: SITES (1000), CHUNK (250), PORT (a free one), RATIO (path of ratio.sh; default
+# ../shared/bench/ratio.sh next to the repository), and CONNS, DUR, WARM, passed through to ratio.sh
+# (e.g. DUR=10 WARM=10 for a shorter run). The server's log is in ${TMPDIR:-/tmp}/siteready-pages-bench.log.
+set -euo pipefail
+RATIO=${RATIO:-$(cd "$(dirname "$0")" && pwd)/../../../shared/bench/ratio.sh}
+cd "$(dirname "$0")/../.."
+SITES=${SITES:-1000}
+CHUNK=${CHUNK:-250}
+PORT=${PORT:-$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')}
+URL="http://127.0.0.1:$PORT"
+LOG=${TMPDIR:-/tmp}/siteready-pages-bench.log
+JAR=target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests"; exit 1; }
+[ -f "$RATIO" ] || { echo "ratio.sh not found at $RATIO (set RATIO)"; exit 1; }
+[ "$SITES" -ge 1 ] || { echo "SITES must be at least 1"; exit 1; }
+export CONNS DUR WARM  # for ratio.sh, when set
+DATA=$(mktemp -d)
+JAR_COOKIES=$(mktemp)
+SITEREADY_DATA_DIR="$DATA/app" QUARKUS_HTTP_PORT=$PORT java -jar "$JAR" >"$LOG" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA" "$JAR_COOKIES"' EXIT
+trap 'echo "FAILED (line $LINENO): $BASH_COMMAND"; grep -A5 " ERROR " "$LOG" | tail -30' ERR
+fail() { echo "FAILED: $*"; grep -A5 ' ERROR ' "$LOG" | tail -30; exit 1; }  # with the server's errors, if any
+until curl -fs -o /dev/null "$URL/q/health/ready"; do kill -0 $APP 2>/dev/null || fail "the app did not start (log: $LOG)"; sleep 0.2; done
+
+# ---- 1. Sign up (session cookie and csrf-token in $JAR_COOKIES) and an API token.
+curl -fs -c "$JAR_COOKIES" -o /dev/null "$URL/signup"
+csrf() { awk '$6 == "csrf-token" {print $7}' "$JAR_COOKIES"; }
+curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" -o /dev/null --data-urlencode "csrf-token=$(csrf)" \
+  --data-urlencode "workspaceName=Bench Co" --data-urlencode "name=Bench" \
+  --data-urlencode "email=bench-$RANDOM@example.test" --data-urlencode "password=bench-password-1" "$URL/signup"
+TOKEN=$(curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "csrf-token=$(csrf)" --data-urlencode "name=bench" \
+  "$URL/settings/api-tokens" | grep -o 'id="new-token">[^<]*' | sed 's/.*>//')
+[ -n "$TOKEN" ] || fail "no API token"
+api() { curl -fs -H "Authorization: Bearer $TOKEN" "$URL/api/$1"; }
+
+# ---- 2. SITES sites through the import page, CHUNK per request (a 303 to the site list means all were created).
+for FROM in $(seq 1 "$CHUNK" "$SITES"); do
+  TO=$((FROM + CHUNK - 1 > SITES ? SITES : FROM + CHUNK - 1))
+  { echo "name,ehr_vendor,time_zone,template,contact_name"
+    for i in $(seq "$FROM" "$TO"); do echo "Bench Hospital $i,Epic,America/Chicago,Lab results,Pat $i"; done; } > "$DATA/sites.csv"
+  R=$(curl -s -o "$DATA/import.html" -w '%{http_code} %{time_total}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" \
+    --data-urlencode "csrf-token=$(csrf)" --data-urlencode "csv@$DATA/sites.csv" "$URL/sites/import")
+  [ "${R%% *}" = 303 ] || { grep -o 'class="[^"]*error[^"]*"[^<]*' "$DATA/import.html" | head; fail "POST /sites/import (sites $FROM-$TO): HTTP ${R%% *}"; }
+  echo "import of sites $FROM-$TO (POST /sites/import): ${R#* } s"
+done
+
+# ---- 3. The first site (by name) and its first project; its questionnaire started and partly answered.
+SITE=$(api "sites?sort=name&page=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+[ -n "$SITE" ] || fail "no site from GET /api/sites"
+PROJECT=$(api "sites/$SITE/projects" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+[ -n "$PROJECT" ] || fail "no project from GET /api/sites/$SITE/projects"
+BASE="$URL/sites/$SITE/projects/$PROJECT/questionnaire"
+curl -fs -b "$JAR_COOKIES" -o "$DATA/q.html" "$BASE"
+if grep -q 'questionnaire/start"' "$DATA/q.html"; then
+  TEMPLATE=$(grep -o '<option value="[^"]*">Standard scoping<' "$DATA/q.html" | head -1 | cut -d'"' -f2)
+  [ -n "$TEMPLATE" ] || TEMPLATE=$(grep -o '<select id="template" name="template"><option value="[^"]*"' "$DATA/q.html" | cut -d'"' -f6)
+  R=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "csrf-token=$(csrf)" \
+    --data-urlencode "template=$TEMPLATE" "$BASE/start")
+  [ "$R" = 303 ] || fail "POST $BASE/start template=$TEMPLATE: HTTP $R"
+  echo "questionnaire started here (template $TEMPLATE)"
+  curl -fs -b "$JAR_COOKIES" -o "$DATA/q.html" "$BASE"
+else
+  echo "questionnaire started by the import"
+fi
+esc() { printf '%s' "$1" | sed 's/[][\.*^$/]/\\&/g'; }
+version() { # version QUESTION SUBJECT: the card's version field on the questionnaire page in $DATA/q.html
+  tr -d '\n' < "$DATA/q.html" | sed -n "s/.*name=\"question\" value=\"$(esc "$1")\">[[:space:]]*<input type=\"hidden\" name=\"subject\" value=\"$(esc "$2")\">[[:space:]]*<input type=\"hidden\" name=\"version\" value=\"\([0-9]*\)\".*/\1/p"
+}
+answer() { # answer QUESTION SUBJECT VALUE... (a plain form post, 303 to the card when saved)
+  local question=$1 subject=$2 v args=() code
+  shift 2
+  for v in "$@"; do args+=(--data-urlencode "value=$v"); done
+  code=$(curl -s -o "$DATA/answer.html" -w '%{http_code} %{redirect_url}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" \
+    --data-urlencode "csrf-token=$(csrf)" --data-urlencode "question=$question" --data-urlencode "subject=$subject" \
+    --data-urlencode "version=$(version "$question" "$subject")" "${args[@]}" "$BASE/answers")
+  case "$code" in
+    "303 "*"#q-"*) ;;
+    *) grep -o 'class="field-error"[^<]*' "$DATA/answer.html" | head
+       fail "POST $BASE/answers question=$question subject=$subject value=$*: HTTP $code" ;;
+  esac
+}
+answer golive.daily_volume "" 1500
+answer codes.systems Results LN
+answer connection.methods "Results|INBOUND" HL7V2_MLLP
+answer patient.id_count "" 2
+answer codes.local_mapping Results YES
+answer golive.target_date "" 2027-03-01
+answer data.field_provided "Results|Orders[].Results[].Units" NO
+answer data.change_effort "Results|Orders[].Results[].Units" MEDIUM
+JSON=$(api "sites/$SITE/feasibility")
+ANSWERED=$(printf '%s' "$JSON" | grep -o '"answered":[0-9]*' | head -1 | cut -d: -f2)
+[ "${ANSWERED:-0}" -ge 4 ] || fail "GET /api/sites/$SITE/feasibility: answered ${ANSWERED:-?}, expected at least 4"
+echo "site $SITE, project $PROJECT: $ANSWERED answered, verdict $(printf '%s' "$JSON" | grep -o '"verdict":"[A-Z_]*"' | head -1 | cut -d'"' -f4)"
+
+# ---- 4. A partner link for the project (API), opened once for the partner cookie and the page's address.
+LINK=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"label":"Bench partner","expiresInDays":14}' "$URL/api/projects/$PROJECT/questionnaire/links" \
+  | grep -o '"url":"[^"]*"' | cut -d'"' -f4)
+[[ "$LINK" == */p/* ]] || fail "no partner link from POST /api/projects/$PROJECT/questionnaire/links"
+LINK="$URL/p/${LINK##*/p/}"  # the same link on this server's address, whatever base URL the app printed
+curl -s -o /dev/null -D "$DATA/open.txt" "$LINK"
+R=$(head -1 "$DATA/open.txt" | awk '{print $2}')
+[ "$R" = 303 ] || fail "GET /p/{token}: HTTP $R (429 = link lookups throttled)"
+PARTNER_PATH=$(tr -d '\r' < "$DATA/open.txt" | awk 'tolower($1) == "location:" {print $2}' | sed 's#^https\?://[^/]*##')
+PARTNER_COOKIE=$(tr -d '\r' < "$DATA/open.txt" | grep -io '^set-cookie: siteready-partner=[^;]*' | sed 's/^[^:]*: //' | head -1)
+[[ "$PARTNER_PATH" == /partner/* ]] || fail "GET /p/{token} did not lead to /partner/{id} (Location: $PARTNER_PATH)"
+[ -n "$PARTNER_COOKIE" ] || fail "GET /p/{token} set no siteready-partner cookie"
+
+# ---- 5. The first GET / after the import computes and stores the rollup of every site.
+R=$(curl -s -o "$DATA/home.html" -w '%{http_code} %{time_total}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" "$URL/")
+[ "${R%% *}" = 200 ] || fail "first GET /: HTTP ${R%% *} after ${R#* } s"
+grep -q "id=\"portfolio-count\">$SITES sites" "$DATA/home.html" || fail "first GET / does not list $SITES sites"
+echo "first GET / (rollups of all $SITES sites computed): ${R#* } s"
+
+# ---- 6. The cookies, and one request per page with curl: every page must answer 2xx before it is measured.
+SESSION_COOKIE=$(awk '$6 == "quarkus-credential" || $6 == "csrf-token" {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$JAR_COOKIES")
+[[ "$SESSION_COOKIE" == *quarkus-credential=* ]] || fail "no session cookie (quarkus-credential) after signing up"
+BOTH_COOKIES="$SESSION_COOKIE; $PARTNER_COOKIE"
+MEMBER_PAGES=(summary="$URL/sites/$SITE/feasibility" portfolio="$URL/" questionnaire="$BASE" sites="$URL/sites")
+PARTNER_PAGE=partner="$URL$PARTNER_PATH"
+status() { curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" "$1"; }
+check() { # check COOKIE NAME=URL...: prints each page's status, fails on any non-2xx
+  local cookie=$1 pair code bad=0
+  shift
+  for pair in "$@"; do
+    code=$(status "${pair#*=}" "$cookie")
+    [[ "$code" == 2?? ]] || { echo "NON-2XX: ${pair%%=*} ${pair#*=} -> HTTP $code"; bad=1; }
+  done
+  return $bad
+}
+check "$SESSION_COOKIE" "${MEMBER_PAGES[@]}" || fail "member pages with the session cookie"
+check "$PARTNER_COOKIE" "$PARTNER_PAGE" || fail "the partner page with the partner cookie"
+if check "$BOTH_COOKIES" "${MEMBER_PAGES[@]}" "$PARTNER_PAGE" >"$DATA/both.txt"; then
+  TOGETHER=1
+  echo "session and partner cookie in one Cookie header: every page answers 2xx, so one ratio.sh run"
+else
+  TOGETHER=0
+  echo "session and partner cookie in one Cookie header: not every page answers 2xx, so two ratio.sh runs:"
+  sed 's/^/  /' "$DATA/both.txt"
+fi
+
+# ---- 7. The measurements.
+echo "$SITES sites; $(nproc) cores, $(java -version 2>&1 | head -1); CONNS=${CONNS:-default} DUR=${DUR:-default} WARM=${WARM:-default}; load generator on the same machine"
+STATUS=0
+if [ "$TOGETHER" = 1 ]; then
+  COOKIE="$BOTH_COOKIES" "$RATIO" "${MEMBER_PAGES[@]:0:3}" "$PARTNER_PAGE" "${MEMBER_PAGES[3]}" || STATUS=$?
+else
+  COOKIE="$SESSION_COOKIE" "$RATIO" "${MEMBER_PAGES[@]}" || STATUS=$?
+  [ "$STATUS" != 0 ] || COOKIE="$PARTNER_COOKIE" "$RATIO" "$PARTNER_PAGE" || STATUS=$?
+fi
+[ "$STATUS" = 0 ] || echo "ratio.sh FAILED (exit $STATUS)"
+
+# ---- 8. Afterwards: the pages still answer 2xx with the same cookies, and the server logged no errors.
+if [ "$TOGETHER" = 1 ]; then
+  check "$BOTH_COOKIES" "${MEMBER_PAGES[@]}" "$PARTNER_PAGE" || STATUS=1
+else
+  check "$SESSION_COOKIE" "${MEMBER_PAGES[@]}" || STATUS=1
+  check "$PARTNER_COOKIE" "$PARTNER_PAGE" || STATUS=1
+fi
+ERRORS=$(grep -c ' ERROR ' "$LOG" || true)
+echo "errors in the server log ($LOG): $ERRORS"
+[ "$ERRORS" = 0 ] || grep -A5 ' ERROR ' "$LOG" | head -40
+exit $STATUS
