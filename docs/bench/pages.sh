@@ -153,9 +153,16 @@ check() { # check COOKIE NAME=URL...: prints each page's status, fails on any no
 }
 check "$SESSION_COOKIE" "${MEMBER_PAGES[@]}" || fail "member pages with the session cookie"
 check "$PARTNER_COOKIE" "$PARTNER_PAGE" || fail "the partner page with the partner cookie"
-if check "$BOTH_COOKIES" "${MEMBER_PAGES[@]}" "$PARTNER_PAGE" >"$DATA/both.txt"; then
+portal() { # portal COOKIE FILE: the partner page is the partner's questionnaire (shared with the link's label)
+  curl -s -o "$2" -H "Cookie: $1" "$URL$PARTNER_PATH" && grep -q '<dd>Bench partner</dd>' "$2"
+}
+portal "$PARTNER_COOKIE" "$DATA/partner-alone.html" || fail "GET $PARTNER_PATH with the partner cookie is not the partner's questionnaire"
+: > "$DATA/both.txt"
+if check "$BOTH_COOKIES" "${MEMBER_PAGES[@]}" "$PARTNER_PAGE" >"$DATA/both.txt" \
+    && { portal "$BOTH_COOKIES" "$DATA/partner-both.html" || { echo "NON-PORTAL: partner $URL$PARTNER_PATH" >>"$DATA/both.txt"; false; }; }; then
   TOGETHER=1
-  echo "session and partner cookie in one Cookie header: every page answers 2xx, so one ratio.sh run"
+  echo "session and partner cookie in one Cookie header: every page answers 2xx, so one ratio.sh run" \
+    "(partner page: $(wc -c <"$DATA/partner-both.html") bytes with both cookies, $(wc -c <"$DATA/partner-alone.html") with the partner cookie alone)"
 else
   TOGETHER=0
   echo "session and partner cookie in one Cookie header: not every page answers 2xx, so two ratio.sh runs:"

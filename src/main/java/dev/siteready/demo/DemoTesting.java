@@ -227,6 +227,6 @@ class DemoTesting {
             s.signedAt = on.atTime(16, 0).atOffset(ZoneOffset.UTC);
             s.persist();
         }
-        project.site.status = SiteStatus.LIVE;
+        project.site.wentLive();
     }
 }

@@ -49,28 +49,9 @@ public class Onboarding {
      */
     @Transactional
     public Onboarded createSite(SiteDraft draft, OnboardingTemplate template, ScopeService.CatalogSnapshot catalog) {
-        Site site = new Site();
-        site.name = draft.name().trim();
-        site.ehrVendor = trim(draft.ehrVendor());
-        site.timeZone = draft.timeZone().trim();
-        site.status = draft.statusOrDefault();
-        site.environmentNotes = trim(draft.environmentNotes());
-        site.persist();
-        int position = 0;
-        for (SiteDraft.Contact c : draft.contacts()) {
-            SiteContact contact = new SiteContact();
-            contact.site = site;
-            contact.name = c.name().trim();
-            contact.role = trim(c.role());
-            contact.email = trim(c.email());
-            contact.position = position++;
-            contact.persist();
-        }
-        Project project = new Project();
-        project.site = site;
-        project.name = FIRST_PROJECT;
-        project.description = template == null ? "" : "Started from the template \"" + template.name + "\".";
-        project.persist();
+        Site site = Site.create(draft);
+        Project project = Project.create(site, FIRST_PROJECT,
+                template == null ? "" : "Started from the template \"" + template.name + "\".");
         List<String> notes = template == null ? List.of() : scopes.applyToNew(project, template.scope, catalog);
         return new Onboarded(site, project, notes);
     }
@@ -125,9 +106,5 @@ public class Onboarding {
 
     private static ScopeSpec.Row row(String model, List<String> events, Direction direction, int perDay, int peak) {
         return new ScopeSpec.Row(model, events, direction.name(), ConnectionMethod.HL7V2_MLLP.name(), perDay, peak);
-    }
-
-    private static String trim(String s) {
-        return s == null ? "" : s.trim();
     }
 }

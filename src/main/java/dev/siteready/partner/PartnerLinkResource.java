@@ -6,7 +6,6 @@ import dev.siteready.account.MemberRole;
 import dev.siteready.project.Project;
 import dev.siteready.scoping.Questionnaire;
 import dev.siteready.scoping.QuestionnaireDefinition;
-import dev.siteready.scoping.QuestionnaireResource;
 import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
@@ -75,7 +74,7 @@ public class PartnerLinkResource {
     @GET
     @Transactional
     public TemplateInstance show(@RestPath UUID siteId, @RestPath UUID projectId) {
-        return Templates.links(page(QuestionnaireResource.questionnaire(siteId, projectId), Input.NONE, null, null));
+        return Templates.links(page(Questionnaire.require(siteId, projectId), Input.NONE, null, null));
     }
 
     @POST
@@ -84,7 +83,7 @@ public class PartnerLinkResource {
     @Transactional
     public Response create(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String label, @RestForm String days,
             @RestForm List<String> sections, @Context UriInfo uri) {
-        Questionnaire questionnaire = QuestionnaireResource.questionnaire(siteId, projectId);
+        Questionnaire questionnaire = Questionnaire.require(siteId, projectId);
         Input input = new Input(label == null ? "" : label.trim(), days == null ? "" : days.trim(),
                 sections == null ? Set.of() : sections.stream().filter(v -> v != null && !v.isBlank())
                         .collect(java.util.stream.Collectors.toSet()));
@@ -104,13 +103,13 @@ public class PartnerLinkResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response revoke(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID linkId) {
-        Questionnaire questionnaire = QuestionnaireResource.questionnaire(siteId, projectId);
+        Questionnaire questionnaire = Questionnaire.require(siteId, projectId);
         PartnerLink link = PartnerLink.find("id = ?1 and questionnaire = ?2", linkId, questionnaire).firstResult();
         if (link == null) {
             throw new NotFoundException();
         }
         partnerLinks.revoke(link);
-        return Flash.seeOther(QuestionnaireResource.base(siteId, projectId) + "/links",
+        return Flash.seeOther(Questionnaire.path(siteId, projectId) + "/links",
                 "The link for " + link.label + " was revoked: it no longer opens the questionnaire.");
     }
 
@@ -143,7 +142,7 @@ public class PartnerLinkResource {
                 .map(a -> new AccessView(Dates.utc(a.at), a.link.label, a.client, a.action)).toList();
         Project project = questionnaire.project;
         return new Page(project.site.id, project.site.name, project.id, project.name,
-                QuestionnaireResource.base(project.site.id, project.id),
+                Questionnaire.path(project.site.id, project.id),
                 definition.sections().stream().map(s -> new SectionOption(s.key(), s.title(), input.sections().contains(s.key()))).toList(),
                 links, accesses, input, problem, created == null ? null : created.url(), created == null ? null : created.link().label);
     }

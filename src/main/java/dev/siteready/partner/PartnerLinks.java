@@ -3,7 +3,6 @@ package dev.siteready.partner;
 import dev.siteready.account.SecretTokens;
 import dev.siteready.project.Project;
 import dev.siteready.scoping.Questionnaire;
-import dev.siteready.scoping.QuestionnaireStatus;
 import dev.siteready.tenant.OutsideWorkspaceQueries;
 import dev.siteready.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,9 +48,7 @@ public class PartnerLinks {
         link.questionnaire = questionnaire;
         link.sections = List.copyOf(sections);
         Created created = create(link, label, days, actor, requestBaseUrl);
-        if (questionnaire.status == QuestionnaireStatus.DRAFT) {
-            questionnaire.status = QuestionnaireStatus.SENT;
-        }
+        questionnaire.markSent();
         return created;
     }
 

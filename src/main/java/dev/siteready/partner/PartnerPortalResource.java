@@ -55,7 +55,6 @@ public class PartnerPortalResource {
     static class Templates {
         static native TemplateInstance portal(Portal portal);
 
-        static native TemplateInstance invalid(boolean signedIn);
     }
 
     /** A partner's request, resolved: the link and its questionnaire, in the link's workspace. */
@@ -157,11 +156,9 @@ public class PartnerPortalResource {
         }
         Questionnaire questionnaire = visit.get().questionnaire();
         String page = PartnerCookie.path(questionnaireId);
-        if (questionnaire.status == QuestionnaireStatus.LOCKED) {
+        if (!questionnaire.submitByPartner(java.time.OffsetDateTime.now())) {
             return Flash.seeOtherWithError(page, "The questionnaire has been reviewed and locked already.");
         }
-        questionnaire.status = QuestionnaireStatus.SUBMITTED;
-        questionnaire.submittedAt = java.time.OffsetDateTime.now();
         links.log(visit.get().link(), ClientAddress.network(routing), "Submitted the questionnaire for review");
         return Flash.seeOther(page, "Thank you: your answers were submitted for review. You can still change them until they are locked.");
     }
@@ -228,15 +225,10 @@ public class PartnerPortalResource {
     }
 
     private Response invalid() {
-        return Response.status(404).entity(Templates.invalid(tenant.workspaceId().isPresent())).build();
+        return InvalidLinks.page(tenant.workspaceId().isPresent());
     }
 
     private Response invalid(UUID questionnaireId) {
-        return invalidLink(cookies.clear(PartnerCookie.path(questionnaireId)));
-    }
-
-    /** The page for a link or cookie that is not (or no longer) valid; the cookie is cleared for its path. */
-    public static Response invalidLink(jakarta.ws.rs.core.NewCookie clearedCookie) {
-        return Response.status(404).entity(Templates.invalid(false)).cookie(clearedCookie).build();
+        return InvalidLinks.clearing(cookies.clear(PartnerCookie.path(questionnaireId)));
     }
 }

@@ -33,6 +33,16 @@ public class Project extends WorkspaceOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
 
+    /** A new project at the site; its scope starts empty. */
+    public static Project create(Site site, String name, String description) {
+        Project project = new Project();
+        project.site = site;
+        project.name = name.trim();
+        project.description = description == null ? "" : description.trim();
+        project.persist();
+        return project;
+    }
+
     public static List<Project> listFor(Site site) {
         return list("site = ?1 order by createdAt, id", site);
     }

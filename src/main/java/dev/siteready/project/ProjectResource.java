@@ -4,13 +4,10 @@ import dev.siteready.account.MemberRole;
 import dev.siteready.catalog.DataModel;
 import dev.siteready.catalog.DataModelEvent;
 import dev.siteready.catalog.DataModelField;
-import dev.siteready.onboarding.Onboarding;
-import dev.siteready.onboarding.OnboardingTemplate;
 import dev.siteready.site.Site;
 import dev.siteready.web.Flash;
 import dev.siteready.web.Forms;
 import dev.siteready.web.PlainText;
-import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,47 +38,18 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 public class ProjectResource {
 
-    public record Option(String value, String label, boolean checked) {
-    }
-
-    public record RowView(UUID id, long version, String model, String direction, String method, String messagesPerDay,
-            String peakPerHour, List<Option> events) {
-    }
-
-    public record ModelRequirements(UUID modelId, String model, List<Option> codeSystems, List<Option> fields) {
-    }
-
-    public record WorkflowView(UUID id, String name, String description) {
-    }
-
-    /** What was typed into the add-row or a row's form, shown again with the problem. */
-    public record RowInput(String rowId, String dataModel, List<String> events, String direction, String method,
-            String messagesPerDay, String peakPerHour) {
-        static final RowInput NONE = new RowInput("", "", List.of(), "INBOUND", "HL7V2_MLLP", "", "");
-    }
-
-    public record ProjectPage(UUID siteId, String siteName, UUID projectId, String projectName, String description,
-            List<RowView> rows, List<Option> models, List<Option> directions, List<Option> methods,
-            List<Option> patientIds, List<Option> providerIds, List<ModelRequirements> requirements,
-            List<WorkflowView> workflows, RowInput input, String problem) {
-    }
-
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance project(ProjectPage page);
-    }
-
     @Inject
     ScopeService scopes;
 
     @Inject
-    Onboarding onboarding;
+    ProjectPages pages;
+
 
     @GET
     @Path("{projectId}")
     @Transactional
     public TemplateInstance show(@RestPath UUID siteId, @RestPath UUID projectId) {
-        return Templates.project(page(Project.require(siteId, projectId), RowInput.NONE, null));
+        return pages.project(pages.page(Project.require(siteId, projectId), ProjectPages.RowInput.NONE, null));
     }
 
     @POST
@@ -93,12 +61,12 @@ public class ProjectResource {
             @RestForm String direction, @RestForm String connectionMethod, @RestForm String messagesPerDay,
             @RestForm String peakPerHour) {
         Project project = Project.require(siteId, projectId);
-        RowInput input = new RowInput("new", dataModel, List.of(), direction, connectionMethod, messagesPerDay, peakPerHour);
+        ProjectPages.RowInput input = new ProjectPages.RowInput("new", dataModel, List.of(), direction, connectionMethod, messagesPerDay, peakPerHour);
         DataModel model = Forms.uuid(dataModel) == null ? null : DataModel.findById(Forms.uuid(dataModel));
         String problem = model == null ? "Choose a data model from the catalog." : rowProblem(direction, connectionMethod,
                 messagesPerDay, peakPerHour);
         if (problem != null) {
-            return Response.status(400).entity(Templates.project(page(project, input, problem))).build();
+            return Response.status(400).entity(pages.project(pages.page(project, input, problem))).build();
         }
         ScopeRow row = new ScopeRow();
         row.project = project;
@@ -120,7 +88,7 @@ public class ProjectResource {
         Project project = Project.require(siteId, projectId);
         ScopeRow row = row(project, rowId);
         List<String> chosen = events == null ? List.of() : events;
-        RowInput input = new RowInput(rowId.toString(), row.model.id.toString(), chosen, direction, connectionMethod,
+        ProjectPages.RowInput input = new ProjectPages.RowInput(rowId.toString(), row.model.id.toString(), chosen, direction, connectionMethod,
                 messagesPerDay, peakPerHour);
         String problem = rowProblem(direction, connectionMethod, messagesPerDay, peakPerHour);
         List<UUID> ids = chosen.stream().map(Forms::uuid).toList();
@@ -130,11 +98,11 @@ public class ProjectResource {
             problem = "Choose event types of " + row.model.name + " only.";
         }
         if (problem == null && (version == null || !version.equals(row.version))) {
-            return Response.status(409).entity(Templates.project(page(project, input, "Someone else changed this row while"
+            return Response.status(409).entity(pages.project(pages.page(project, input, "Someone else changed this row while"
                     + " you were editing. Your choices are shown; save again to keep them."))).build();
         }
         if (problem != null) {
-            return Response.status(400).entity(Templates.project(page(project, input, problem))).build();
+            return Response.status(400).entity(pages.project(pages.page(project, input, problem))).build();
         }
         apply(row, direction, connectionMethod, messagesPerDay, peakPerHour);
         row.events.clear();
@@ -185,7 +153,7 @@ public class ProjectResource {
         try {
             scopes.replaceRequirements(project, spec);
         } catch (ScopeException e) {
-            return Response.status(400).entity(Templates.project(page(project, RowInput.NONE,
+            return Response.status(400).entity(pages.project(pages.page(project, ProjectPages.RowInput.NONE,
                     String.join(" ", e.problems.values())))).build();
         }
         return Flash.seeOther(base(project) + "#requirements-heading", "Requirements saved.");
@@ -202,8 +170,8 @@ public class ProjectResource {
         String cleanName = name == null ? "" : name.trim();
         String cleanDescription = description == null ? "" : description.trim();
         if (!PlainText.Validator.isName(cleanName, 200) || !PlainText.Validator.fits(cleanDescription, 4000)) {
-            RowInput input = new RowInput("workflow", cleanName, List.of(cleanDescription), "", "", "", "");
-            return Response.status(400).entity(Templates.project(page(project, input,
+            ProjectPages.RowInput input = new ProjectPages.RowInput("workflow", cleanName, List.of(cleanDescription), "", "", "", "");
+            return Response.status(400).entity(pages.project(pages.page(project, input,
                     "Give the workflow a name (up to 200 characters) and a description of up to 4,000, without control characters."))).build();
         }
         Workflow workflow = new Workflow();
@@ -228,25 +196,6 @@ public class ProjectResource {
         }
         workflow.delete();
         return Flash.seeOther(base(project) + "#workflows-heading", "Workflow " + workflow.name + " removed.");
-    }
-
-    @POST
-    @Path("{projectId}/template")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
-    @Transactional
-    public Response saveAsTemplate(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String name) {
-        Project project = Project.require(siteId, projectId);
-        String clean = name == null ? "" : name.trim();
-        String problem = !PlainText.Validator.isName(clean, 120)
-                ? "Give the template a name of 1 to 120 characters."
-                : OnboardingTemplate.findByName(clean) != null ? "A template called " + clean + " exists already." : null;
-        if (problem != null) {
-            return Response.status(400).entity(Templates.project(page(project,
-                    new RowInput("template", clean, List.of(), "", "", "", ""), problem))).build();
-        }
-        onboarding.saveAsTemplate(project, clean, "Saved from " + project.site.name + " / " + project.name + ".");
-        return Flash.seeOther(base(project), "Template " + clean + " saved: new sites can start from this scope.");
     }
 
     @POST
@@ -310,59 +259,5 @@ public class ProjectResource {
 
     private static List<String> nz(List<String> list) {
         return list == null ? List.of() : list;
-    }
-
-    /** Everything the page shows, in a fixed number of queries. */
-    private ProjectPage page(Project project, RowInput input, String problem) {
-        List<ScopeRow> rows = scopes.rows(project);
-        List<ScopeRequirement> requirements = scopes.requirements(project);
-        List<DataModel> models = DataModel.listByName();
-        Map<UUID, List<DataModelEvent>> eventsByModel = DataModelEvent.listAll().stream()
-                .collect(Collectors.groupingBy(e -> e.model.id));
-        Map<UUID, List<DataModelField>> fieldsByModel = DataModelField.listAll().stream()
-                .collect(Collectors.groupingBy(f -> f.model.id));
-
-        List<RowView> rowViews = rows.stream().map(r -> {
-            boolean typed = input.rowId().equals(r.id.toString());
-            Set<String> checked = typed ? new HashSet<>(input.events())
-                    : r.events.stream().map(e -> e.id.toString()).collect(Collectors.toSet());
-            List<Option> events = eventsByModel.getOrDefault(r.model.id, List.of()).stream()
-                    .map(e -> new Option(e.id.toString(), e.name, checked.contains(e.id.toString()))).toList();
-            return new RowView(r.id, r.version, r.model.name, typed ? input.direction() : r.direction.name(),
-                    typed ? input.method() : r.connectionMethod.name(),
-                    typed ? input.messagesPerDay() : r.messagesPerDay == null ? "" : r.messagesPerDay.toString(),
-                    typed ? input.peakPerHour() : r.peakPerHour == null ? "" : r.peakPerHour.toString(), events);
-        }).toList();
-
-        Set<String> patient = codes(requirements, ScopeRequirement.Kind.PATIENT_ID);
-        Set<String> provider = codes(requirements, ScopeRequirement.Kind.PROVIDER_ID);
-        Set<String> codeSystems = requirements.stream().filter(r -> r.kind == ScopeRequirement.Kind.CODE_SYSTEM)
-                .map(r -> r.model.id + ":" + r.code).collect(Collectors.toSet());
-        Set<UUID> fields = requirements.stream().filter(r -> r.kind == ScopeRequirement.Kind.FIELD)
-                .map(r -> r.field.id).collect(Collectors.toSet());
-        Map<UUID, DataModel> inScope = new LinkedHashMap<>();
-        rows.forEach(r -> inScope.putIfAbsent(r.model.id, r.model));
-        requirements.stream().filter(r -> r.model != null).forEach(r -> inScope.putIfAbsent(r.model.id, r.model));
-        List<ModelRequirements> perModel = inScope.values().stream().map(m -> new ModelRequirements(m.id, m.name,
-                Hl7Tables.codes(Hl7Tables.CODE_SYSTEMS).stream().map(c -> new Option(m.id + ":" + c.code(),
-                        c.code() + " · " + c.label(), codeSystems.contains(m.id + ":" + c.code()))).toList(),
-                fieldsByModel.getOrDefault(m.id, List.of()).stream().map(f -> new Option(f.id.toString(),
-                        f.path + " (" + f.type + ")", fields.contains(f.id))).toList())).toList();
-
-        return new ProjectPage(project.site.id, project.site.name, project.id, project.name, project.description, rowViews,
-                models.stream().map(m -> new Option(m.id.toString(), m.name, m.id.toString().equals(input.dataModel()))).toList(),
-                Arrays.stream(Direction.values()).map(d -> new Option(d.name(), d.label, false)).toList(),
-                Arrays.stream(ConnectionMethod.values()).map(c -> new Option(c.name(), c.label, false)).toList(),
-                Hl7Tables.codes(Hl7Tables.IDENTIFIER_TYPES, Hl7Tables.PATIENT_ID_CODES).stream()
-                        .map(c -> new Option(c.code(), c.code() + " · " + c.label(), patient.contains(c.code()))).toList(),
-                Hl7Tables.codes(Hl7Tables.IDENTIFIER_TYPES, Hl7Tables.PROVIDER_ID_CODES).stream()
-                        .map(c -> new Option(c.code(), c.code() + " · " + c.label(), provider.contains(c.code()))).toList(),
-                perModel,
-                scopes.workflows(project).stream().map(w -> new WorkflowView(w.id, w.name, w.description)).toList(),
-                input, problem);
-    }
-
-    private static Set<String> codes(List<ScopeRequirement> requirements, ScopeRequirement.Kind kind) {
-        return requirements.stream().filter(r -> r.kind == kind).map(r -> r.code).collect(Collectors.toSet());
     }
 }

@@ -5,7 +5,7 @@ import dev.siteready.partner.ClientAddress;
 import dev.siteready.partner.PartnerCookie;
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.partner.PartnerLinks;
-import dev.siteready.partner.PartnerPortalResource;
+import dev.siteready.partner.InvalidLinks;
 import dev.siteready.project.Project;
 import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.tenant.TenantContext;
@@ -135,6 +135,6 @@ public class RetroPortalResource {
     }
 
     private Response invalid(UUID projectId) {
-        return PartnerPortalResource.invalidLink(cookies.clear(PartnerLink.Purpose.RETROSPECTIVE.path(projectId)));
+        return InvalidLinks.clearing(cookies.clear(PartnerLink.Purpose.RETROSPECTIVE.path(projectId)));
     }
 }

@@ -12,7 +12,7 @@ import dev.siteready.scoping.QuestionType;
 import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
 import dev.siteready.scoping.QuestionnaireTemplate;
-import dev.siteready.scoping.QuestionnaireTemplateResource;
+import dev.siteready.scoping.QuestionForms;
 import dev.siteready.scoping.QuestionnaireTemplateVersion;
 import dev.siteready.scoping.QuestionnaireTemplates;
 import dev.siteready.web.PlainText;
@@ -302,7 +302,7 @@ public class TemplateChanges {
         form.remove("showIfQuestion");
         form.put("repeat", "ONCE");
         try {
-            return QuestionnaireTemplateResource.question(definition, form);
+            return QuestionForms.question(definition, form);
         } catch (IllegalArgumentException e) {
             throw new Refused(e.getMessage());
         }

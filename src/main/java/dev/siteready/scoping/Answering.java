@@ -49,8 +49,8 @@ public class Answering {
         answer.updatedAt = OffsetDateTime.now();
         answer.updatedBy = actor;
         answer.persist();
-        if (byPartner && (questionnaire.status == QuestionnaireStatus.DRAFT || questionnaire.status == QuestionnaireStatus.SENT)) {
-            questionnaire.status = QuestionnaireStatus.IN_PROGRESS;
+        if (byPartner) {
+            questionnaire.answeredByPartner();
         }
         Answer.flush(); // the card shows the new version
         return new Result(Outcome.SAVED, answer);

@@ -56,6 +56,76 @@ public class Questionnaire extends WorkspaceOwned {
         return find(WITH_PAGE_DATA + "where p.id = ?1 and p.site.id = ?2", projectId, siteId).firstResult();
     }
 
+    /** The project's questionnaire, only if the project belongs to that site (and so to this workspace); otherwise 404. */
+    public static Questionnaire require(UUID siteId, UUID projectId) {
+        Questionnaire questionnaire = siteId == null || projectId == null ? null : findAt(siteId, projectId);
+        if (questionnaire == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return questionnaire;
+    }
+
+    /** The address of the project's questionnaire page. */
+    public static String path(UUID siteId, UUID projectId) {
+        return "/sites/" + siteId + "/projects/" + projectId + "/questionnaire";
+    }
+
+    // ---- where it stands: every change of status goes through one of these ------------------------------------
+
+    /** A partner link was created for it: a draft is now sent. */
+    public void markSent() {
+        if (status == QuestionnaireStatus.DRAFT) {
+            status = QuestionnaireStatus.SENT;
+        }
+    }
+
+    /** A partner saved an answer: a draft or sent questionnaire is now being answered. */
+    public void answeredByPartner() {
+        if (status == QuestionnaireStatus.DRAFT || status == QuestionnaireStatus.SENT) {
+            status = QuestionnaireStatus.IN_PROGRESS;
+        }
+    }
+
+    /** The partner submits it for review (again, after changes); refused (false) once it is locked. */
+    public boolean submitByPartner(OffsetDateTime at) {
+        if (status.isLocked()) {
+            return false;
+        }
+        status = QuestionnaireStatus.SUBMITTED;
+        submittedAt = at;
+        return true;
+    }
+
+    /** A manager marks it submitted for review (e.g. answers came by e-mail); refused when submitted or locked. */
+    public boolean markSubmitted(OffsetDateTime at) {
+        if (status.isLocked() || status == QuestionnaireStatus.SUBMITTED) {
+            return false;
+        }
+        status = QuestionnaireStatus.SUBMITTED;
+        submittedAt = at;
+        return true;
+    }
+
+    /** Reviewed and locked: nobody changes answers until it is reopened. Refused when locked already. */
+    public boolean lock(OffsetDateTime at) {
+        if (status.isLocked()) {
+            return false;
+        }
+        status = QuestionnaireStatus.LOCKED;
+        lockedAt = at;
+        return true;
+    }
+
+    /** Answers can change again, also through partner links. Only a submitted or locked questionnaire is reopened. */
+    public boolean reopen() {
+        if (status != QuestionnaireStatus.LOCKED && status != QuestionnaireStatus.SUBMITTED) {
+            return false;
+        }
+        status = QuestionnaireStatus.IN_PROGRESS;
+        lockedAt = null;
+        return true;
+    }
+
     public QuestionnaireDefinition definition() {
         return templateVersion.definition;
     }

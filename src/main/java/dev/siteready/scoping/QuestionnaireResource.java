@@ -99,6 +99,9 @@ public class QuestionnaireResource {
     @Inject
     PageContext pageContext;
 
+    @Inject
+    QuestionnaireLinks links;
+
     @GET
     @Transactional
     public TemplateInstance show(@RestPath UUID siteId, @RestPath UUID projectId) {
@@ -120,15 +123,15 @@ public class QuestionnaireResource {
     public Response start(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String template) {
         Project project = Project.require(siteId, projectId);
         if (Questionnaire.forProject(project.id) != null) {
-            return Flash.seeOther(base(siteId, projectId), "This project's questionnaire exists already.");
+            return Flash.seeOther(Questionnaire.path(siteId, projectId), "This project's questionnaire exists already.");
         }
         UUID templateId = Forms.uuid(template);
         QuestionnaireTemplate chosen = templateId == null ? null : QuestionnaireTemplate.findById(templateId);
         if (chosen == null) {
-            return Flash.seeOtherWithError(base(siteId, projectId), "Choose a questionnaire template.");
+            return Flash.seeOtherWithError(Questionnaire.path(siteId, projectId), "Choose a questionnaire template.");
         }
         templates.start(project, chosen);
-        return Flash.seeOther(base(siteId, projectId), "Questionnaire started from " + chosen.name + ".");
+        return Flash.seeOther(Questionnaire.path(siteId, projectId), "Questionnaire started from " + chosen.name + ".");
     }
 
     @POST
@@ -138,7 +141,7 @@ public class QuestionnaireResource {
     @Transactional
     public Response answer(@RestPath UUID siteId, @RestPath UUID projectId, MultivaluedMap<String, String> form,
             @HeaderParam("HX-Request") boolean htmx) {
-        Questionnaire questionnaire = questionnaire(siteId, projectId);
+        Questionnaire questionnaire = Questionnaire.require(siteId, projectId);
         return respond(questionnaire, submissions.answer(questionnaire, viewer(questionnaire), form, author()), htmx);
     }
 
@@ -149,7 +152,7 @@ public class QuestionnaireResource {
     @Transactional
     public Response followUp(@RestPath UUID siteId, @RestPath UUID projectId, MultivaluedMap<String, String> form,
             @HeaderParam("HX-Request") boolean htmx) {
-        Questionnaire questionnaire = questionnaire(siteId, projectId);
+        Questionnaire questionnaire = Questionnaire.require(siteId, projectId);
         return respond(questionnaire, submissions.followUp(questionnaire, viewer(questionnaire), form, author()), htmx);
     }
 
@@ -160,7 +163,7 @@ public class QuestionnaireResource {
     @Transactional
     public Response comment(@RestPath UUID siteId, @RestPath UUID projectId, MultivaluedMap<String, String> form,
             @HeaderParam("HX-Request") boolean htmx) {
-        Questionnaire questionnaire = questionnaire(siteId, projectId);
+        Questionnaire questionnaire = Questionnaire.require(siteId, projectId);
         return respond(questionnaire, submissions.comment(questionnaire, viewer(questionnaire), form, author()), htmx);
     }
 
@@ -169,7 +172,7 @@ public class QuestionnaireResource {
     @Transactional
     public TemplateInstance history(@RestPath UUID siteId, @RestPath UUID projectId, @RestQuery String question,
             @RestQuery String subject, @HeaderParam("HX-Request") boolean htmx) {
-        Questionnaire questionnaire = questionnaire(siteId, projectId);
+        Questionnaire questionnaire = Questionnaire.require(siteId, projectId);
         String key = question == null ? "" : question;
         String about = subject == null ? "" : subject;
         Question q = questionnaire.definition().question(key).orElseThrow(NotFoundException::new);
@@ -179,7 +182,7 @@ public class QuestionnaireResource {
                 c.kind == AnswerChange.Kind.FOLLOW_UP ? yesNo(c.oldValue) : AnswerValues.display(q, c.oldValue),
                 c.kind == AnswerChange.Kind.FOLLOW_UP ? yesNo(c.newValue) : AnswerValues.display(q, c.newValue))).toList();
         Project project = questionnaire.project;
-        HistoryPage page = new HistoryPage(siteId, project.site.name, projectId, project.name, base(siteId, projectId),
+        HistoryPage page = new HistoryPage(siteId, project.site.name, projectId, project.name, Questionnaire.path(siteId, projectId),
                 q.label().replace("{subject}", about.replace("|", " ")), QuestionnaireViews.domId(key, about), entries);
         return htmx ? Templates.history$entries(page) : Templates.history(page);
     }
@@ -190,37 +193,23 @@ public class QuestionnaireResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response status(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String to) {
-        Questionnaire questionnaire = questionnaire(siteId, projectId);
-        String base = base(siteId, projectId);
-        switch (to == null ? "" : to) {
-            case "LOCKED" -> {
-                if (questionnaire.status.isLocked()) {
-                    return Flash.seeOtherWithError(base, "The questionnaire is locked already.");
-                }
-                questionnaire.status = QuestionnaireStatus.LOCKED;
-                questionnaire.lockedAt = java.time.OffsetDateTime.now();
-                return Flash.seeOther(base, "Reviewed and locked: nobody can change answers until you reopen it.");
-            }
-            case "IN_PROGRESS" -> {
-                if (questionnaire.status != QuestionnaireStatus.LOCKED && questionnaire.status != QuestionnaireStatus.SUBMITTED) {
-                    return Flash.seeOtherWithError(base, "Only a submitted or locked questionnaire can be reopened.");
-                }
-                questionnaire.status = QuestionnaireStatus.IN_PROGRESS;
-                questionnaire.lockedAt = null;
-                return Flash.seeOther(base, "Reopened: answers can be changed again, also through partner links.");
-            }
+        Questionnaire questionnaire = Questionnaire.require(siteId, projectId);
+        String base = Questionnaire.path(siteId, projectId);
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        return switch (to == null ? "" : to) {
+            case "LOCKED" -> questionnaire.lock(now)
+                    ? Flash.seeOther(base, "Reviewed and locked: nobody can change answers until you reopen it.")
+                    : Flash.seeOtherWithError(base, "The questionnaire is locked already.");
+            case "IN_PROGRESS" -> questionnaire.reopen()
+                    ? Flash.seeOther(base, "Reopened: answers can be changed again, also through partner links.")
+                    : Flash.seeOtherWithError(base, "Only a submitted or locked questionnaire can be reopened.");
             case "SUBMITTED" -> {
-                if (questionnaire.status == QuestionnaireStatus.LOCKED || questionnaire.status == QuestionnaireStatus.SUBMITTED) {
-                    return Flash.seeOtherWithError(base, "The questionnaire is " + questionnaire.status.label.toLowerCase() + " already.");
-                }
-                questionnaire.status = QuestionnaireStatus.SUBMITTED;
-                questionnaire.submittedAt = java.time.OffsetDateTime.now();
-                return Flash.seeOther(base, "Marked as submitted for review.");
+                String before = questionnaire.status.label.toLowerCase();
+                yield questionnaire.markSubmitted(now) ? Flash.seeOther(base, "Marked as submitted for review.")
+                        : Flash.seeOtherWithError(base, "The questionnaire is " + before + " already.");
             }
-            default -> {
-                return Flash.seeOtherWithError(base, "Choose what to do with the questionnaire.");
-            }
-        }
+            default -> Flash.seeOtherWithError(base, "Choose what to do with the questionnaire.");
+        };
     }
 
     @POST
@@ -229,16 +218,16 @@ public class QuestionnaireResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response upgrade(@RestPath UUID siteId, @RestPath UUID projectId) {
-        Questionnaire questionnaire = questionnaire(siteId, projectId);
+        Questionnaire questionnaire = Questionnaire.require(siteId, projectId);
         QuestionnaireTemplateVersion latest = QuestionnaireTemplateVersion.latest(questionnaire.templateVersion.template);
         if (latest.number == questionnaire.templateVersion.number) {
-            return Flash.seeOther(base(siteId, projectId), "The questionnaire already uses the latest version.");
+            return Flash.seeOther(Questionnaire.path(siteId, projectId), "The questionnaire already uses the latest version.");
         }
         if (questionnaire.status.isLocked()) {
-            return Flash.seeOtherWithError(base(siteId, projectId), "Reopen the questionnaire before pulling in a new version.");
+            return Flash.seeOtherWithError(Questionnaire.path(siteId, projectId), "Reopen the questionnaire before pulling in a new version.");
         }
         questionnaire.templateVersion = latest;
-        return Flash.seeOther(base(siteId, projectId), "Now asking version " + latest.number
+        return Flash.seeOther(Questionnaire.path(siteId, projectId), "Now asking version " + latest.number
                 + " of the template. Answers to questions it keeps were kept.");
     }
 
@@ -246,7 +235,7 @@ public class QuestionnaireResource {
     @Path("print")
     @Transactional
     public TemplateInstance print(@RestPath UUID siteId, @RestPath UUID projectId) {
-        Questionnaire questionnaire = questionnaire(siteId, projectId);
+        Questionnaire questionnaire = Questionnaire.require(siteId, projectId);
         return Templates.print(page(questionnaire, null, null));
     }
 
@@ -255,7 +244,7 @@ public class QuestionnaireResource {
     @Produces("text/csv")
     @Transactional
     public Response export(@RestPath UUID siteId, @RestPath UUID projectId) throws IOException {
-        Questionnaire questionnaire = questionnaire(siteId, projectId);
+        Questionnaire questionnaire = Questionnaire.require(siteId, projectId);
         QuestionnaireViews.Data data = views.load(questionnaire);
         QuestionnaireView view = views.build(data, viewer(questionnaire), null, null);
         StringWriter out = new StringWriter();
@@ -283,7 +272,7 @@ public class QuestionnaireResource {
         if (htmx) {
             return Response.status(reply.status()).entity(Cards.saved(reply)).build();
         }
-        String base = base(questionnaire.project.site.id, questionnaire.project.id);
+        String base = Questionnaire.path(questionnaire.project.site.id, questionnaire.project.id);
         if (reply.ok()) {
             return Flash.seeOther(base + "#" + reply.card().id(), reply.message());
         }
@@ -297,32 +286,21 @@ public class QuestionnaireResource {
     private Page pageFrom(Questionnaire questionnaire, QuestionnaireView view) {
         Project project = questionnaire.project;
         QuestionnaireTemplateVersion latest = QuestionnaireTemplateVersion.latest(questionnaire.templateVersion.template);
-        long links = dev.siteready.partner.PartnerLink.count("questionnaire", questionnaire);
-        return new Page(project.site.id, project.site.name, project.id, project.name, base(project.site.id, project.id),
+        long linkCount = links.count(questionnaire);
+        return new Page(project.site.id, project.site.name, project.id, project.name, Questionnaire.path(project.site.id, project.id),
                 questionnaire.status, questionnaire.templateVersion.template.name, questionnaire.templateVersion.number,
-                latest.number > questionnaire.templateVersion.number ? latest.number : null, links, view);
+                latest.number > questionnaire.templateVersion.number ? latest.number : null, linkCount, view);
     }
 
     private Viewer viewer(Questionnaire questionnaire) {
-        return new Viewer(base(questionnaire.project.site.id, questionnaire.project.id), pageContext.canEdit(), false, s -> true);
+        return new Viewer(Questionnaire.path(questionnaire.project.site.id, questionnaire.project.id), pageContext.canEdit(), false, s -> true);
     }
 
     private AnswerSubmissions.Author author() {
         return new AnswerSubmissions.Author(Actors.describe(identity), false);
     }
 
-    /** The project's questionnaire, only if the project belongs to that site (and so to this workspace). */
-    public static Questionnaire questionnaire(UUID siteId, UUID projectId) {
-        Questionnaire questionnaire = Questionnaire.findAt(siteId, projectId);
-        if (questionnaire == null) {
-            throw new NotFoundException();
-        }
-        return questionnaire;
-    }
 
-    public static String base(UUID siteId, UUID projectId) {
-        return "/sites/" + siteId + "/projects/" + projectId + "/questionnaire";
-    }
 
     private static String yesNo(com.fasterxml.jackson.databind.JsonNode value) {
         return value != null && value.asBoolean() ? "Yes" : "No";

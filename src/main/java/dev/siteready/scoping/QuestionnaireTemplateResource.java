@@ -135,7 +135,7 @@ public class QuestionnaireTemplateResource {
             return Response.status(problem.startsWith("Someone") ? 409 : 400).entity(Templates.editor(editor(template, input, problem))).build();
         }
         List<Section> sections = new ArrayList<>(template.draft.sections());
-        sections.add(new Section("custom-" + shortId(), title, intro, List.of()));
+        sections.add(new Section("custom-" + QuestionForms.shortId(), title, intro, List.of()));
         change(template, sections);
         return Flash.seeOther("/templates/questionnaires/" + id + "#add-question", "Section " + title + " added to the draft.");
     }
@@ -152,7 +152,7 @@ public class QuestionnaireTemplateResource {
         Question question = null;
         if (problem == null) {
             try {
-                question = question(template.draft, input);
+                question = QuestionForms.question(template.draft, input);
             } catch (IllegalArgumentException e) {
                 problem = e.getMessage();
             }
@@ -230,104 +230,6 @@ public class QuestionnaireTemplateResource {
         return input.containsKey("version") && !input.get("version").equals(String.valueOf(template.version))
                 ? "Someone else changed this template while you were editing. Your input is shown; submit again to add it."
                 : null;
-    }
-
-    /** A new question from the form, or an IllegalArgumentException with the message to show. */
-    public static Question question(QuestionnaireDefinition draft, Map<String, String> in) {
-        String label = in.getOrDefault("label", "").trim();
-        String help = in.getOrDefault("help", "").trim();
-        if (!PlainText.Validator.isName(label, 300) || !PlainText.Validator.fits(help, 1000)) {
-            throw new IllegalArgumentException("Write the question (1 to 300 characters) and help text of up to 1,000.");
-        }
-        QuestionType type = QuestionType.parseStrict(in.get("type"));
-        if (type == null) {
-            throw new IllegalArgumentException("Choose the type of answer.");
-        }
-        List<Choice> options = List.of();
-        if (type.hasChoices()) {
-            options = choices(in.getOrDefault("options", ""));
-            if (options.size() < 2) {
-                throw new IllegalArgumentException("List at least two options, one per line.");
-            }
-        }
-        List<Column> columns = List.of();
-        if (type == QuestionType.TABLE) {
-            columns = columns(in.getOrDefault("columns", ""));
-        }
-        Repeat repeat = Repeat.parse(in.get("repeat"));
-        Condition condition = null;
-        String controlling = in.getOrDefault("showIfQuestion", "").trim();
-        if (!controlling.isEmpty()) {
-            Question other = draft.question(controlling).orElseThrow(() -> new IllegalArgumentException("Choose a question of this template for the condition."));
-            String value = in.getOrDefault("showIfValue", "").trim();
-            List<String> allowed = other.kind() == QuestionType.YES_NO_UNKNOWN
-                    ? Arrays.stream(AnswerValues.YesNo.values()).map(Enum::name).toList()
-                    : other.options().stream().map(Choice::value).toList();
-            if (!allowed.contains(value)) {
-                throw new IllegalArgumentException("Show the question when \"" + other.label() + "\" is one of: " + String.join(", ", allowed)
-                        + " (conditions work on yes/no and choice questions).");
-            }
-            condition = new Condition(controlling, value);
-        }
-        return new Question("custom." + shortId(), type.name(), label, help, "on".equals(in.get("required")) || "true".equals(in.get("required")),
-                options, columns, repeat.name(), condition);
-    }
-
-    /** One option per line: "Label", or "VALUE = Label". */
-    static List<Choice> choices(String text) {
-        List<Choice> choices = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            String l = line.trim();
-            if (l.isEmpty()) {
-                continue;
-            }
-            int eq = l.indexOf('=');
-            String value = eq > 0 ? l.substring(0, eq).trim() : l.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
-            String label = eq > 0 ? l.substring(eq + 1).trim() : l;
-            if (value.isEmpty() || value.length() > 60 || label.isEmpty() || label.length() > 200 || !PlainText.Validator.isPlain(l)) {
-                throw new IllegalArgumentException("Each option is up to 200 characters: \"Label\" or \"VALUE = Label\".");
-            }
-            if (choices.stream().noneMatch(c -> c.value().equals(value))) {
-                choices.add(new Choice(value, label));
-            }
-        }
-        if (choices.size() > 50) {
-            throw new IllegalArgumentException("A question offers up to 50 options.");
-        }
-        return choices;
-    }
-
-    /** One column per line: "Label", "Label | NUMBER", "Label | DATE" or "Label | CHOICE | option, option". */
-    static List<Column> columns(String text) {
-        List<Column> columns = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] parts = line.split("\\|", 3);
-            String label = parts[0].trim();
-            String type = parts.length > 1 ? parts[1].trim().toUpperCase(Locale.ROOT) : "TEXT";
-            if (label.isEmpty() || label.length() > 80 || !PlainText.Validator.isPlain(line)
-                    || !List.of("TEXT", "NUMBER", "DATE", "CHOICE").contains(type)) {
-                throw new IllegalArgumentException("Each column is \"Label\", \"Label | NUMBER\", \"Label | DATE\" or \"Label | CHOICE | option, option\".");
-            }
-            List<Choice> options = List.of();
-            if (type.equals("CHOICE")) {
-                options = choices(parts.length > 2 ? String.join("\n", parts[2].split(",")) : "");
-                if (options.size() < 2) {
-                    throw new IllegalArgumentException("A choice column lists at least two options: \"Label | CHOICE | option, option\".");
-                }
-            }
-            columns.add(new Column("c" + columns.size(), label, type, options));
-        }
-        if (columns.isEmpty() || columns.size() > 8) {
-            throw new IllegalArgumentException("A table has 1 to 8 columns, one per line.");
-        }
-        return columns;
-    }
-
-    private static String shortId() {
-        return UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static QuestionnaireTemplate template(UUID id) {

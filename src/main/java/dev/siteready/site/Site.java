@@ -31,6 +31,45 @@ public class Site extends WorkspaceOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
 
+    /** A new site with the details of a checked draft. */
+    public static Site create(SiteDraft draft) {
+        Site site = new Site();
+        site.edit(draft.name(), draft.ehrVendor(), draft.timeZone(), draft.statusOrDefault(), draft.environmentNotes());
+        site.persist();
+        int position = 0;
+        for (SiteDraft.Contact c : draft.contacts()) {
+            SiteContact contact = new SiteContact();
+            contact.site = site;
+            contact.name = c.name().trim();
+            contact.role = SiteContacts.trim(c.role());
+            contact.email = SiteContacts.trim(c.email());
+            contact.position = position++;
+            contact.persist();
+        }
+        return site;
+    }
+
+    /** The details from the edit form or an onboarding draft, checked before. */
+    public void edit(String name, String ehrVendor, String timeZone, SiteStatus status, String environmentNotes) {
+        this.name = name.trim();
+        this.ehrVendor = ehrVendor == null ? "" : ehrVendor.trim();
+        this.timeZone = timeZone.trim();
+        this.status = status;
+        this.environmentNotes = environmentNotes == null ? "" : environmentNotes.trim();
+    }
+
+    /** One of its projects went live: so is the site. */
+    public void wentLive() {
+        status = SiteStatus.LIVE;
+    }
+
+    /** A go-live was taken back and none of its other projects is live: the site is implementing again. */
+    public void liveTakenBack() {
+        if (status == SiteStatus.LIVE) {
+            status = SiteStatus.IMPLEMENTING;
+        }
+    }
+
     /** Whether a failed insert or update hit the unique site name (a race the form check could not see). */
     public static boolean isNameConflict(Throwable e) {
         return dev.siteready.database.ConstraintViolations.is(e, "site_name_key");

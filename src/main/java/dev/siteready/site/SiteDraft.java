@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.List;
 
@@ -40,17 +41,21 @@ public record SiteDraft(
         @PlainText
         String template) {
 
+    /** A contact as JSON, a CSV row's columns, or the site page's contact form. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Contact(
+            @RestForm
             @NotBlank(message = "Enter the contact's name.")
             @Size(max = 120, message = "Keep the contact's name to 120 characters or fewer.")
             @PlainText
             String name,
 
+            @RestForm
             @Size(max = 120, message = "Keep the contact's role to 120 characters or fewer.")
             @PlainText
             String role,
 
+            @RestForm
             @Size(max = 254, message = "An e-mail address has at most 254 characters.")
             @Email(message = "Enter an e-mail address like name@example.org.")
             String email) {

@@ -24,6 +24,12 @@ public record SiteForm(
     private static final Map<String, String> FIELDS = Map.of("contacts[0].name", "contactName",
             "contacts[0].role", "contactRole", "contacts[0].email", "contactEmail");
 
+    /** What the form offers besides the input: the statuses and the time zones (common ones first). */
+    public record Options(List<SiteStatus> statuses, List<String> commonZones, List<String> otherZones) {
+        public static final Options ALL = new Options(java.util.Arrays.asList(SiteStatus.values()), TimeZones.COMMON,
+                TimeZones.others());
+    }
+
     public static SiteForm empty(String defaultTemplate) {
         return new SiteForm("", "", "America/New_York", "SCOPING", "", "", "", "", defaultTemplate, null);
     }
@@ -31,6 +37,11 @@ public record SiteForm(
     public static SiteForm of(Site site) {
         return new SiteForm(site.name, site.ehrVendor, site.timeZone, site.status.name(), site.environmentNotes, "", "", "",
                 "", site.version);
+    }
+
+    /** The same input, to be saved over the given version. */
+    public SiteForm withVersion(Long current) {
+        return new SiteForm(name, ehrVendor, timeZone, status, environmentNotes, "", "", "", "", current);
     }
 
     public SiteDraft draft() {

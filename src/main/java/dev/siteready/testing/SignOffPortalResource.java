@@ -5,7 +5,7 @@ import dev.siteready.partner.ClientAddress;
 import dev.siteready.partner.PartnerCookie;
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.partner.PartnerLinks;
-import dev.siteready.partner.PartnerPortalResource;
+import dev.siteready.partner.InvalidLinks;
 import dev.siteready.project.Project;
 import dev.siteready.project.ScopeService;
 import dev.siteready.scoping.QuestionnaireViews;
@@ -150,6 +150,6 @@ public class SignOffPortalResource {
     }
 
     private Response invalid(UUID projectId) {
-        return PartnerPortalResource.invalidLink(cookies.clear(PartnerLink.Purpose.SIGN_OFF.path(projectId)));
+        return InvalidLinks.clearing(cookies.clear(PartnerLink.Purpose.SIGN_OFF.path(projectId)));
     }
 }

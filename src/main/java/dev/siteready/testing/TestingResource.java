@@ -283,12 +283,12 @@ public class TestingResource {
         }
         String message = k.label + " saved: " + target.label.toLowerCase() + ".";
         if (k == TestPhase.Kind.GO_LIVE && target == TestPhase.Status.PASSED && before != target) {
-            plan.project().site.status = SiteStatus.LIVE;
+            plan.project().site.wentLive();
             message = plan.project().site.name + " is live. The site's status is now Live.";
         } else if (k == TestPhase.Kind.GO_LIVE && before == TestPhase.Status.PASSED && target != before
                 && plan.project().site.status == SiteStatus.LIVE && TestPhase.count("kind = ?1 and status = ?2 and project.site = ?3"
                         + " and project <> ?4", TestPhase.Kind.GO_LIVE, TestPhase.Status.PASSED, plan.project().site, plan.project()) == 0) {
-            plan.project().site.status = SiteStatus.IMPLEMENTING; // no other project of the site is live
+            plan.project().site.liveTakenBack(); // no other project of the site is live
             message += " The site's status is Implementing again.";
         }
         String warning = k == TestPhase.Kind.PRODUCTION ? ProductionWindow.warning(phase.scheduledAt, zone) : null;

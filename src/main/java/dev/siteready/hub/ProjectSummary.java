@@ -1,5 +1,7 @@
-package dev.siteready.project;
+package dev.siteready.hub;
 
+import dev.siteready.project.Project;
+import dev.siteready.project.ScopeRow;
 import dev.siteready.site.Site;
 import dev.siteready.testing.CurrentPhase;
 import io.quarkus.hibernate.orm.panache.Panache;
