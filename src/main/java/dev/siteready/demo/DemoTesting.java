@@ -130,12 +130,7 @@ class DemoTesting {
     }
 
     private static void dates(List<TestPhase> phases, Kind kind, LocalDate start, LocalDate end, Status status) {
-        TestPhase p = phase(phases, kind);
-        p.plannedStart = start;
-        p.plannedEnd = end;
-        p.actualStart = start;
-        p.actualEnd = status == Status.PASSED || status == Status.SKIPPED ? end : null;
-        p.status = status;
+        phase(phases, kind).recordAsItWent(status, start, end);
     }
 
     private static void plannedOnly(List<TestPhase> phases, Kind kind, LocalDate start, LocalDate end) {
@@ -174,10 +169,8 @@ class DemoTesting {
         run.number = 1;
         run.startedBy = DEV;
         run.startedAt = on.atTime(9, 0).atOffset(ZoneOffset.UTC);
-        run.status = withIssue ? TestRun.Status.IN_PROGRESS : TestRun.Status.PASSED;
         if (!withIssue) {
-            run.finishedBy = DEV;
-            run.finishedAt = on.atTime(15, 0).atOffset(ZoneOffset.UTC);
+            run.finish(TestRun.Status.PASSED, DEV, on.atTime(15, 0).atOffset(ZoneOffset.UTC));
         }
         run.persist();
         TestRunStep failed = null;
@@ -207,8 +200,8 @@ class DemoTesting {
             issue.title = "Results arrive with local codes instead of LOINC";
             issue.severity = TestIssue.Severity.BLOCKING;
             issue.side = TestIssue.Side.HEALTH_SYSTEM;
-            issue.status = TestIssue.Status.IN_PROGRESS;
-            issue.resolution = "Site's lab team maps the 40 most frequent local codes to LOINC; re-test on Thursday.";
+            issue.moveTo(TestIssue.Status.IN_PROGRESS,
+                    "Site's lab team maps the 40 most frequent local codes to LOINC; re-test on Thursday.", null);
             issue.createdBy = DEV;
             issue.persist();
         }

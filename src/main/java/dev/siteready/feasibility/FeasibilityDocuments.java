@@ -64,7 +64,10 @@ public final class FeasibilityDocuments {
                 .append(effort.medium()).append(", L ").append(effort.large()).append(")\n");
         md.append("- Open follow-ups: ").append(report.followUps().size()).append('\n');
         if (!report.goLive().isEmpty()) {
-            md.append("- Target go-live: ").append(report.goLive()).append('\n');
+            md.append("- Go-live: ").append(report.goLive()).append('\n');
+            if (!report.goLiveNote().isEmpty()) {
+                md.append("- Plan and answer differ: ").append(text(report.goLiveNote())).append('\n');
+            }
         }
         md.append("- Expected volume: ").append(String.format("%,d", report.messagesPerDay())).append(" messages per day\n\n");
         for (FeasibilityReport.AreaGroup group : report.areas()) {

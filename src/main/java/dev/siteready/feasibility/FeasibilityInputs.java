@@ -3,6 +3,8 @@ package dev.siteready.feasibility;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.siteready.project.ConnectionMethod;
 import dev.siteready.project.Direction;
 import dev.siteready.project.ScopeRequirement;
+import dev.siteready.scoping.AnswerKey;
 import dev.siteready.scoping.QuestionnaireDefinition;
+import dev.siteready.testing.ProjectTesting;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
- * Reads what the rules need for any number of sites in six queries: projects, scope rows, requirements,
- * questionnaires, the template versions they were asked from, and the answers.
+ * Reads what the rules need for any number of sites in six queries: projects with their questionnaires, scope rows,
+ * requirements, the template versions asked, the answers, and where each project stands in testing.
  * Plain values only, so evaluating never touches the database again.
  */
 public final class FeasibilityInputs {
@@ -36,11 +40,16 @@ public final class FeasibilityInputs {
         var em = Panache.getEntityManager();
         Collection<UUID> ids = sites.keySet();
 
-        record ProjectRow(UUID id, String name, UUID siteId) {
+        // Projects with their questionnaire (if any) and the template version it asks, in one query.
+        record QuestionnaireRow(UUID id, UUID versionId, String template) {
         }
-        List<ProjectRow> projects = em.createQuery("select p.id, p.name, p.site.id from Project p where p.site.id in :sites"
-                + " order by p.createdAt, p.id", Object[].class).setParameter("sites", ids).getResultList().stream()
-                .map(r -> new ProjectRow((UUID) r[0], (String) r[1], (UUID) r[2])).toList();
+        record ProjectRow(UUID id, String name, UUID siteId, QuestionnaireRow questionnaire) {
+        }
+        List<ProjectRow> projects = em.createQuery("select p.id, p.name, p.site.id, q.id, v.id, t.name, v.number from Project p"
+                + " left join Questionnaire q on q.project = p left join q.templateVersion v left join v.template t"
+                + " where p.site.id in :sites order by p.createdAt, p.id", Object[].class).setParameter("sites", ids)
+                .getResultList().stream().map(r -> new ProjectRow((UUID) r[0], (String) r[1], (UUID) r[2],
+                        r[3] == null ? null : new QuestionnaireRow((UUID) r[3], (UUID) r[4], r[5] + " v" + r[6]))).toList();
         if (projects.isEmpty()) {
             return bySite;
         }
@@ -77,53 +86,51 @@ public final class FeasibilityInputs {
             }
         }
 
-        record QuestionnaireRow(UUID id, UUID versionId, String template) {
-        }
-        Map<UUID, QuestionnaireRow> questionnaires = new HashMap<>();
-        for (Object[] r : em.createQuery("select q.id, q.project.id, v.id, t.name, v.number from Questionnaire q"
-                + " join q.templateVersion v join v.template t where q.project.site.id in :sites", Object[].class)
-                .setParameter("sites", ids).getResultList()) {
-            questionnaires.put((UUID) r[1], new QuestionnaireRow((UUID) r[0], (UUID) r[2], r[3] + " v" + r[4]));
-        }
+        // Each template version's definition once, however many questionnaires ask it.
         Map<UUID, QuestionnaireDefinition> definitions = new HashMap<>();
-        if (!questionnaires.isEmpty()) {
-            for (Object[] r : em.createQuery("select v.id, v.definition from QuestionnaireTemplateVersion v where v.id in"
-                    + " (select q.templateVersion.id from Questionnaire q where q.project.site.id in :sites)", Object[].class)
-                    .setParameter("sites", ids).getResultList()) {
+        boolean anyQuestionnaire = projects.stream().anyMatch(p -> p.questionnaire() != null);
+        if (anyQuestionnaire) {
+            for (Object[] r : em.createQuery("select v.id, v.definition from QuestionnaireTemplateVersion v where v.id in :ids",
+                    Object[].class).setParameter("ids", projects.stream().filter(p -> p.questionnaire() != null)
+                            .map(p -> p.questionnaire().versionId()).distinct().toList()).getResultList()) {
                 definitions.put((UUID) r[0], (QuestionnaireDefinition) r[1]);
             }
         }
 
-        Map<UUID, Map<String, JsonNode>> values = new HashMap<>();
-        Map<UUID, Map<String, Boolean>> followUps = new HashMap<>();
-        if (!questionnaires.isEmpty()) {
+        Map<UUID, Map<AnswerKey, JsonNode>> values = new HashMap<>();
+        Map<UUID, Set<AnswerKey>> followUps = new HashMap<>();
+        if (anyQuestionnaire) {
             for (Object[] r : em.createQuery("select a.questionnaire.id, a.questionKey, a.subject, a.value, a.needsFollowUp"
                     + " from Answer a where a.questionnaire.project.site.id in :sites", Object[].class)
                     .setParameter("sites", ids).getResultList()) {
-                String key = r[1] + "\n" + r[2];
-                values.computeIfAbsent((UUID) r[0], q -> new HashMap<>()).put(key, (JsonNode) r[3]);
+                AnswerKey key = AnswerKey.of((String) r[1], (String) r[2]);
+                if (r[3] != null) {
+                    values.computeIfAbsent((UUID) r[0], q -> new HashMap<>()).put(key, (JsonNode) r[3]);
+                }
                 if (Boolean.TRUE.equals(r[4])) {
-                    followUps.computeIfAbsent((UUID) r[0], q -> new HashMap<>()).put(key, true);
+                    followUps.computeIfAbsent((UUID) r[0], q -> new HashSet<>()).add(key);
                 }
             }
         }
 
+        Map<UUID, ProjectTesting> testing = ProjectTesting.ofProjects(projects.stream().map(ProjectRow::id).toList());
+
         for (ProjectRow p : projects) {
             Requirements req = requirements.getOrDefault(p.id(), new Requirements());
-            QuestionnaireRow q = questionnaires.get(p.id());
-            ProjectFacts.Answers answers = q == null || !definitions.containsKey(q.versionId()) ? null
-                    : new ProjectFacts.Answers(definitions.get(q.versionId()), q.template(),
-                            values.getOrDefault(q.id(), Map.of()), followUps.getOrDefault(q.id(), Map.of()));
+            QuestionnaireRow q = p.questionnaire();
+            ProjectFacts.Stored answers = q == null || !definitions.containsKey(q.versionId()) ? null
+                    : new ProjectFacts.Stored(definitions.get(q.versionId()), q.template(),
+                    values.getOrDefault(q.id(), Map.of()), followUps.getOrDefault(q.id(), Set.of()));
             List<ProjectFacts.Row> scope = rows.getOrDefault(p.id(), List.of());
-            bySite.get(p.siteId()).add(new ProjectFacts(p.siteId(), sites.get(p.siteId()), p.id(), p.name(), scope, req.fields,
-                    req.patientIds, req.providerIds, req.codes, answers));
+            bySite.get(p.siteId()).add(ProjectFacts.of(p.siteId(), sites.get(p.siteId()), p.id(), p.name(), scope, req.fields,
+                    req.patientIds, req.providerIds, req.codes, answers, testing.get(p.id())));
         }
         return bySite;
     }
 
     /** The summary of one site as it is now. */
     public static FeasibilityReport report(dev.siteready.site.Site site) {
-        return FeasibilityReport.of(site.id, site.name, site.ehrVendor, load(Map.of(site.id, site.name)).get(site.id),
+        return FeasibilityReport.of(site.id, site.name, site.ehrVendor, site.timeZone, load(Map.of(site.id, site.name)).get(site.id),
                 java.time.OffsetDateTime.now());
     }
 

@@ -1,5 +1,6 @@
 package dev.siteready.feasibility;
 
+import dev.siteready.scoping.AnswerKey;
 import dev.siteready.web.Dates;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -20,6 +21,7 @@ import dev.siteready.scoping.QuestionType;
 import dev.siteready.scoping.QuestionnaireView.Progress;
 import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.scoping.StandardQuestionnaire;
+import dev.siteready.testing.GoLive;
 
 /**
  * The feasibility summary of one site across its projects: the verdict, every finding, the open follow-ups
@@ -28,23 +30,32 @@ import dev.siteready.scoping.StandardQuestionnaire;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeasibilityReport(UUID siteId, String siteName, String ehrVendor, String generatedAt, Verdict verdict,
-        int answered, int questions, String goLive, long messagesPerDay, List<ProjectLine> projects, List<Finding> findings,
-        List<FollowUp> followUps) {
+        int answered, int questions, String goLive, String goLiveNote, long messagesPerDay, List<ProjectLine> projects,
+        List<Finding> findings, List<FollowUp> followUps, String timeZone) {
 
     public FeasibilityReport {
         ehrVendor = ehrVendor == null ? "" : ehrVendor;
         generatedAt = generatedAt == null ? "" : generatedAt;
         verdict = verdict == null ? Verdict.INCOMPLETE : verdict;
         goLive = goLive == null ? "" : goLive;
+        goLiveNote = goLiveNote == null ? "" : goLiveNote;
         projects = projects == null ? List.of() : List.copyOf(projects);
         findings = findings == null ? List.of() : List.copyOf(findings);
         followUps = followUps == null ? List.of() : List.copyOf(followUps);
     }
 
-    /** A project's share of the summary: questionnaire completion, go-live date and volume. */
+    /**
+     * A project's share of the summary: questionnaire completion, go-live date (see {@link GoLive}; the note says where
+     * the test plan and the questionnaire disagree) and volume.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ProjectLine(UUID id, String name, int answered, int questions, String goLive, long messagesPerDay,
-            String href) {
+    public record ProjectLine(UUID id, String name, int answered, int questions, String goLive, String goLiveNote,
+            long messagesPerDay, String href) {
+        public ProjectLine {
+            goLive = goLive == null ? "" : goLive;
+            goLiveNote = goLiveNote == null ? "" : goLiveNote;
+        }
+
         public int percent() {
             return new Progress(answered, questions).percent();
         }
@@ -69,15 +80,15 @@ public record FeasibilityReport(UUID siteId, String siteName, String ehrVendor, 
         }
     }
 
-    public static FeasibilityReport of(UUID siteId, String siteName, String ehrVendor, List<ProjectFacts> projects,
-            OffsetDateTime now) {
+    public static FeasibilityReport of(UUID siteId, String siteName, String ehrVendor, String timeZone,
+            List<ProjectFacts> projects, OffsetDateTime now) {
         List<Finding> findings = new ArrayList<>();
         List<FollowUp> followUps = new ArrayList<>();
         List<ProjectLine> lines = new ArrayList<>();
+        List<GoLive.Named> goLives = new ArrayList<>();
         int answered = 0;
         int questions = 0;
         long volume = 0;
-        String goLive = "";
         if (projects.isEmpty()) {
             findings.addAll(FeasibilityRules.forSiteWithoutProjects(siteName));
         }
@@ -86,19 +97,25 @@ public record FeasibilityReport(UUID siteId, String siteName, String ehrVendor, 
             Progress progress = FeasibilityRules.completion(project);
             answered += progress.answered();
             questions += progress.total();
-            String date = project.hasQuestionnaire()
-                    ? AnswerValues.text(project.answers().value(StandardQuestionnaire.TARGET_DATE, "")) : "";
+            GoLive goLive = goLive(project);
+            goLives.add(new GoLive.Named(project.projectName(), goLive));
             long daily = dailyVolume(project);
             volume += daily;
-            if (!date.isEmpty() && (goLive.isEmpty() || date.compareTo(goLive) < 0)) {
-                goLive = date;
-            }
-            lines.add(new ProjectLine(project.projectId(), project.projectName(), progress.answered(), progress.total(), date, daily,
-                    project.projectHref()));
+            lines.add(new ProjectLine(project.projectId(), project.projectName(), progress.answered(), progress.total(),
+                    goLive.text(), goLive.note(), daily, project.projectHref()));
             followUps.addAll(followUps(project));
         }
-        return new FeasibilityReport(siteId, siteName, ehrVendor, now.withNano(0).toString(), Verdict.of(findings), answered, questions, goLive, volume,
-                lines, findings, followUps);
+        GoLive.Site site = GoLive.earliest(goLives);
+        return new FeasibilityReport(siteId, siteName, ehrVendor, now.withNano(0).toString(), Verdict.of(findings), answered,
+                questions, site.date(), site.note(), volume, lines, findings, followUps, timeZone);
+    }
+
+    /** The project's go-live: its test plan's, else the partner's answer (see {@link GoLive}). */
+    static GoLive goLive(ProjectFacts project) {
+        String answer = project.hasQuestionnaire()
+                ? AnswerValues.date(AnswerValues.text(project.answers().value(StandardQuestionnaire.TARGET_DATE, ""))) : null;
+        java.time.LocalDate answered = answer == null ? null : java.time.LocalDate.parse(answer);
+        return GoLive.of(project.testing().plannedGoLive(), answered);
     }
 
     /** The partner's stated daily volume, or else the scope's estimate. */
@@ -130,7 +147,7 @@ public record FeasibilityReport(UUID siteId, String siteName, String ehrVendor, 
             if (reason != null) {
                 found.add(new FollowUp(project.projectId(), project.projectName(),
                         question.label().replace("{subject}", subject.label()), reason,
-                        project.projectHref() + "/questionnaire#" + QuestionnaireViews.domId(question.key(), subject.key())));
+                        project.projectHref() + "/questionnaire#" + AnswerKey.of(question.key(), subject.key()).domId()));
             }
         });
         return found;
@@ -139,7 +156,7 @@ public record FeasibilityReport(UUID siteId, String siteName, String ehrVendor, 
     /** When it was computed, as people read it. */
     public String generatedAtText() {
         try {
-            return Dates.utc(OffsetDateTime.parse(generatedAt));
+            return Dates.at(OffsetDateTime.parse(generatedAt), timeZone);
         } catch (RuntimeException e) {
             return generatedAt;
         }

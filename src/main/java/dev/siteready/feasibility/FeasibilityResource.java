@@ -97,16 +97,8 @@ public class FeasibilityResource {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.summary(current(site, null, shown, errors))).build();
         }
-        // One publisher at a time per site, so snapshot numbers never collide.
-        Site.getEntityManager().lock(site, LockModeType.PESSIMISTIC_WRITE);
-        FeasibilitySnapshot snapshot = new FeasibilitySnapshot();
-        snapshot.site = site;
-        snapshot.number = FeasibilitySnapshot.nextNumber(siteId);
-        snapshot.report = FeasibilityInputs.report(site);
-        snapshot.verdict = snapshot.report.verdict();
-        snapshot.note = text;
-        snapshot.publishedBy = Actors.describe(identity);
-        snapshot.persist();
+        FeasibilitySnapshot snapshot = FeasibilitySnapshot.publish(site, FeasibilityInputs.report(site), text,
+                Actors.describe(identity));
         return Flash.seeOther("/sites/" + siteId + "/feasibility/snapshots/" + snapshot.number,
                 "Snapshot " + snapshot.number + " published: " + snapshot.verdict.label + ".");
     }

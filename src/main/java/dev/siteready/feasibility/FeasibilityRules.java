@@ -1,5 +1,6 @@
 package dev.siteready.feasibility;
 
+import dev.siteready.scoping.AnswerKey;
 import static dev.siteready.feasibility.Finding.Effort;
 import static dev.siteready.feasibility.Finding.Severity;
 import static dev.siteready.feasibility.Finding.Status;
@@ -25,9 +26,7 @@ import dev.siteready.project.Hl7Tables;
 import dev.siteready.scoping.AnswerValues;
 import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
-import dev.siteready.scoping.QuestionnaireDefinition.Section;
 import dev.siteready.scoping.QuestionnaireView.Progress;
-import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.scoping.StandardQuestionnaire;
 import dev.siteready.scoping.Subjects;
 import dev.siteready.scoping.Subjects.Subject;
@@ -219,32 +218,14 @@ public final class FeasibilityRules {
         return e.findings;
     }
 
-    /** How many visible questions are answered, counted as the questionnaire page counts them. */
+    /** How many shown questions are answered: the answer sheet's completion, as the questionnaire page counts it. */
     public static Progress completion(ProjectFacts facts) {
-        if (!facts.hasQuestionnaire()) {
-            return new Progress(0, 0);
-        }
-        int[] counts = new int[2];
-        walk(facts, (question, subject) -> {
-            counts[1]++;
-            counts[0] += AnswerValues.isAnswered(facts.answers().value(question.key(), subject.key())) ? 1 : 0;
-        });
-        return new Progress(counts[0], counts[1]);
+        return facts.hasQuestionnaire() ? facts.answers().completion() : new Progress(0, 0);
     }
 
     /** Visits every question shown for the project's current scope (hidden conditional ones left out). */
     static void walk(ProjectFacts facts, java.util.function.BiConsumer<Question, Subject> visit) {
-        QuestionnaireDefinition definition = facts.answers().definition();
-        Subjects subjects = facts.subjects();
-        for (Section section : definition.sections()) {
-            for (Question question : section.questions()) {
-                for (Subject subject : subjects.of(question.repetition())) {
-                    if (QuestionnaireViews.visible(facts.answers()::value, definition, question, subject.key())) {
-                        visit.accept(question, subject);
-                    }
-                }
-            }
-        }
+        facts.answers().shown().forEach(asked -> visit.accept(asked.question(), asked.subject()));
     }
 
     // ---- the rules ---------------------------------------------------------------------------------------
@@ -543,7 +524,7 @@ public final class FeasibilityRules {
             String label = facts.answers().definition().question(key)
                     .map(q -> q.label().replace("{subject}", subject.label()))
                     .orElse(key + (subject.key().isEmpty() ? "" : " · " + subject.label()));
-            return new Source("question", label, facts.projectHref() + "/questionnaire#" + QuestionnaireViews.domId(key, subject.key()));
+            return new Source("question", label, facts.projectHref() + "/questionnaire#" + AnswerKey.of(key, subject.key()).domId());
         }
 
         Source scopeSource(String label, String anchor) {
@@ -562,7 +543,7 @@ public final class FeasibilityRules {
             if (facts != null) {
                 all.putIfAbsent("site", facts.siteName());
                 all.put("project", facts.projectName());
-                all.put("template", facts.answers() == null ? "" : facts.answers().templateLabel());
+                all.put("template", facts.templateLabel());
             }
             return new Finding(rule.id(), rule.area(), rule.title(), facts == null ? null : facts.projectId(),
                     facts == null ? "" : facts.projectName(), subjectKey, subject, outcome.key(), outcome.status(),

@@ -9,7 +9,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import dev.siteready.site.Site;
-import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.versioning.PublishedVersion;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,14 +23,12 @@ import jakarta.persistence.Table;
 @Entity
 @Immutable
 @Table(name = "feasibility_snapshot")
-public class FeasibilitySnapshot extends WorkspaceOwned {
+public class FeasibilitySnapshot extends PublishedVersion {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "site_id", nullable = false, updatable = false)
     public Site site;
 
-    @Column(nullable = false, updatable = false)
-    public int number;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30, updatable = false)
@@ -40,14 +38,8 @@ public class FeasibilitySnapshot extends WorkspaceOwned {
     @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
     public FeasibilityReport report;
 
-    @Column(nullable = false, length = 500, updatable = false)
-    public String note = "";
 
-    @Column(name = "published_at", nullable = false, updatable = false)
-    public OffsetDateTime publishedAt = OffsetDateTime.now();
 
-    @Column(name = "published_by", nullable = false, length = 200, updatable = false)
-    public String publishedBy;
 
     /** A snapshot as lists show it, without its report. */
     public record Line(UUID id, int number, Verdict verdict, String note, OffsetDateTime publishedAt, String publishedBy) {
@@ -67,9 +59,13 @@ public class FeasibilitySnapshot extends WorkspaceOwned {
         return find("site.id = ?1 order by number desc", siteId).firstResult();
     }
 
-    public static int nextNumber(UUID siteId) {
-        Integer max = getEntityManager().createQuery("select max(s.number) from FeasibilitySnapshot s where s.site.id = ?1",
-                Integer.class).setParameter(1, siteId).getSingleResult();
-        return max == null ? 1 : max + 1;
+    /** Publishes the site's report as its next snapshot. */
+    public static FeasibilitySnapshot publish(Site site, FeasibilityReport report, String note, String by) {
+        FeasibilitySnapshot snapshot = new FeasibilitySnapshot();
+        snapshot.site = site;
+        snapshot.report = report;
+        snapshot.verdict = report.verdict();
+        snapshot.publish("site", site.id, note, by);
+        return snapshot;
     }
 }

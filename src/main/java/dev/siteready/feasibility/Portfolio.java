@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.siteready.scoping.AnswerValues;
 import dev.siteready.scoping.QuestionnaireView.Progress;
 import dev.siteready.site.SiteStatus;
 import dev.siteready.web.Paged;
@@ -36,24 +35,13 @@ public final class Portfolio {
     static final int REFRESH_BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * A site's go-live date: from its projects' testing plans (the earliest go-live, actual once passed, else
-     * planned), else the date the partner gave in the questionnaire.
-     */
-    static final String GO_LIVE = "coalesce((SELECT min((SELECT coalesce(t.actual_end, t.planned_start) FROM test_phase t"
-            + " WHERE t.workspace_id = p.workspace_id AND t.project_id = p.id AND t.kind = 'GO_LIVE')) FROM project p"
-            + " WHERE p.workspace_id = s.workspace_id AND p.site_id = s.id), f.go_live)";
-    // Written as nested lookups on purpose (the site's projects by index, then each one's go-live phase by its key):
-    // a join here can get a plan that walks every phase of the workspace per site while freshly imported tables
-    // have no statistics yet (measured: 7 s for one portfolio page after importing 1,000 sites).
-
     /** Sort keys offered in the UI, to their ORDER BY (verdict: most severe first). */
     static final Map<String, String> SORTS = Map.of(
             "name", "lower(s.name), s.id",
             "verdict", "CASE f.verdict WHEN 'BLOCKED' THEN 0 WHEN 'AT_RISK' THEN 1 WHEN 'INCOMPLETE' THEN 2"
                     + " WHEN 'FEASIBLE_WITH_WORK' THEN 3 WHEN 'READY' THEN 4 ELSE 5 END, lower(s.name), s.id",
             "completion", "CASE WHEN f.questions > 0 THEN f.answered::float / f.questions ELSE 0 END, lower(s.name), s.id",
-            "golive", GO_LIVE + " NULLS LAST, lower(s.name), s.id",
+            "golive", "f.go_live NULLS LAST, lower(s.name), s.id",
             "volume", "f.messages_per_day DESC NULLS LAST, lower(s.name), s.id",
             "status", "s.status, lower(s.name), s.id");
 
@@ -74,18 +62,13 @@ public final class Portfolio {
         }
     }
 
-    /** The current phase's words (or its css class); no project: none. */
-    private static String phase(String kindAndStatus, Boolean hasProject, boolean css) {
-        if (!Boolean.TRUE.equals(hasProject)) {
-            return css ? "" : "—";
-        }
-        String kind = kindAndStatus == null ? null : kindAndStatus.substring(0, kindAndStatus.indexOf(':'));
-        String status = kindAndStatus == null ? null : kindAndStatus.substring(kindAndStatus.indexOf(':') + 1);
-        return css ? CurrentPhase.cssClass(kind, status) : CurrentPhase.label(kind, status);
-    }
-
+    /**
+     * A site as the portfolio lists it; goLive and goLiveNote as {@link dev.siteready.testing.GoLive} defines them, the
+     * phase its least advanced project's ("—" without projects).
+     */
     public record Row(UUID id, String name, String ehrVendor, SiteStatus status, Verdict verdict, int answered, int questions,
-            int openQuestions, int workItems, String goLive, long messagesPerDay, String phase, String phaseClass) {
+            int openQuestions, int workItems, String goLive, String goLiveNote, long messagesPerDay, String phase,
+            String phaseClass) {
         public int percent() {
             return new Progress(answered, questions).percent();
         }
@@ -150,21 +133,19 @@ public final class Portfolio {
         long total = query.verdict() == null ? all : counts.getOrDefault(query.verdict(), 0L);
         @SuppressWarnings("unchecked")
         List<Object[]> page = em.createNativeQuery("SELECT s.id, s.name, s.ehr_vendor, s.status, f.verdict, f.answered, f.questions,"
-                + " f.open_questions, f.work_items, " + GO_LIVE + ", f.messages_per_day,"
-                // the least advanced project's current test phase, computed for the shown page only
-                + " (SELECT c.phase FROM project p CROSS JOIN LATERAL (SELECT t.kind || ':' || t.status AS phase, "
-                + CurrentPhase.PHASE_ORDER + " AS rank FROM test_phase t WHERE t.workspace_id = p.workspace_id AND t.project_id = p.id"
-                + " AND t.status NOT IN ('PASSED', 'SKIPPED') ORDER BY 2 LIMIT 1) c"
-                + " WHERE p.workspace_id = s.workspace_id AND p.site_id = s.id ORDER BY c.rank LIMIT 1),"
-                + " EXISTS (SELECT 1 FROM project p WHERE p.workspace_id = s.workspace_id AND p.site_id = s.id)" + filters
+                + " f.open_questions, f.work_items, f.go_live, f.go_live_note, f.messages_per_day, f.phase" + filters
                 + " AND (:verdict = '' OR f.verdict = :verdict) ORDER BY " + SORTS.get(query.sort()) + " LIMIT :limit OFFSET :offset")
                 .setParameter("ws", workspaceId).setParameter("status", query.statusName()).setParameter("vendor", query.vendor())
                 .setParameter("verdict", query.verdictName()).setParameter("limit", PAGE_SIZE)
                 .setParameter("offset", (query.page() - 1) * PAGE_SIZE).getResultList();
-        List<Row> rows = page.stream().map(r -> new Row((UUID) r[0], (String) r[1], (String) r[2], SiteStatus.valueOf((String) r[3]),
-                Verdict.parse((String) r[4]), number(r[5]), number(r[6]), number(r[7]), number(r[8]),
-                r[9] == null ? "" : r[9].toString(), r[10] == null ? 0 : ((Number) r[10]).longValue(),
-                phase((String) r[11], (Boolean) r[12], false), phase((String) r[11], (Boolean) r[12], true))).toList();
+        List<Row> rows = page.stream().map(r -> {
+            CurrentPhase phase = CurrentPhase.parse((String) r[12]);
+            return new Row((UUID) r[0], (String) r[1], (String) r[2], SiteStatus.valueOf((String) r[3]),
+                    Verdict.parse((String) r[4]), number(r[5]), number(r[6]), number(r[7]), number(r[8]),
+                    r[9] == null ? "" : r[9].toString(), r[10] == null ? "" : (String) r[10],
+                    r[11] == null ? 0 : ((Number) r[11]).longValue(), phase == null ? "—" : phase.label(),
+                    phase == null ? "" : phase.cssClass());
+        }).toList();
         @SuppressWarnings("unchecked")
         List<String> vendors = em.createNativeQuery("SELECT DISTINCT s.ehr_vendor FROM site s WHERE s.workspace_id = :ws"
                 + " AND s.ehr_vendor <> '' ORDER BY 1 LIMIT 200").setParameter("ws", workspaceId).getResultList();
@@ -224,20 +205,21 @@ public final class Portfolio {
         FeasibilityInputs.load(names).forEach((siteId, projects) -> {
             Object[] head = heads.get(siteId);
             rows.add(rollup(siteId, ((Number) head[3]).longValue(),
-                    FeasibilityReport.of(siteId, (String) head[1], (String) head[2], projects, now)));
+                    FeasibilityReport.of(siteId, (String) head[1], (String) head[2], (String) head[4], projects, now),
+                    CurrentPhase.leastAdvanced(projects.stream().map(p -> p.testing().phase()).toList())));
         });
         store(workspaceId, rows);
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object[]> stale(UUID workspaceId) {
-        return Panache.getEntityManager().createNativeQuery("SELECT s.id, s.name, s.ehr_vendor, f.inputs_version"
+        return Panache.getEntityManager().createNativeQuery("SELECT s.id, s.name, s.ehr_vendor, f.inputs_version, s.time_zone"
                 + " FROM site s JOIN site_feasibility f ON f.workspace_id = s.workspace_id AND f.site_id = s.id"
                 + " WHERE s.workspace_id = :ws AND f.computed_version < f.inputs_version ORDER BY s.id")
                 .setParameter("ws", workspaceId).getResultList();
     }
 
-    static ObjectNode rollup(UUID siteId, long inputsVersion, FeasibilityReport report) {
+    static ObjectNode rollup(UUID siteId, long inputsVersion, FeasibilityReport report, CurrentPhase phase) {
         ObjectNode row = JSON.createObjectNode();
         FeasibilityReport.EffortRollup effort = report.effort();
         row.put("site_id", siteId.toString());
@@ -250,7 +232,9 @@ public final class Portfolio {
         row.put("effort_s", effort.small());
         row.put("effort_m", effort.medium());
         row.put("effort_l", effort.large());
-        row.put("go_live", AnswerValues.date(report.goLive()));
+        row.put("go_live", report.goLive().isEmpty() ? null : report.goLive());
+        row.put("go_live_note", report.goLiveNote());
+        row.put("phase", phase == null ? null : phase.code());
         row.put("messages_per_day", report.messagesPerDay());
         return row;
     }
@@ -265,11 +249,12 @@ public final class Portfolio {
         Panache.getEntityManager().createNativeQuery("""
                 UPDATE site_feasibility f SET computed_version = r.inputs_version, verdict = r.verdict, answered = r.answered,
                     questions = r.questions, open_questions = r.open_questions, work_items = r.work_items, effort_s = r.effort_s,
-                    effort_m = r.effort_m, effort_l = r.effort_l, go_live = r.go_live, messages_per_day = r.messages_per_day,
+                    effort_m = r.effort_m, effort_l = r.effort_l, go_live = r.go_live, go_live_note = r.go_live_note, phase = r.phase,
+                    messages_per_day = r.messages_per_day,
                     computed_at = now()
                 FROM (SELECT * FROM jsonb_to_recordset(cast(:rows as jsonb)) AS x(site_id uuid, inputs_version bigint, verdict text,
                     answered int, questions int, open_questions int, work_items int, effort_s int, effort_m int, effort_l int,
-                    go_live date, messages_per_day bigint)) r
+                    go_live date, go_live_note text, phase text, messages_per_day bigint)) r
                 WHERE f.workspace_id = cast(:ws as uuid) AND f.site_id = r.site_id AND f.inputs_version = r.inputs_version
                 """).setParameter("ws", workspaceId.toString()).setParameter("rows", json).executeUpdate();
     }

@@ -1,25 +1,32 @@
 package dev.siteready.feasibility;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.siteready.project.ConnectionMethod;
 import dev.siteready.project.Direction;
+import dev.siteready.scoping.AnswerKey;
+import dev.siteready.scoping.AnswerSheet;
 import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.scoping.Subjects;
 import dev.siteready.scoping.Subjects.Subject;
+import dev.siteready.testing.ProjectTesting;
 
 /**
- * Everything the rules read about one project, as plain values: its scope and the questionnaire's answers.
- * Built from the database by {@link FeasibilityInputs}, or by hand in rule tests.
+ * Everything the rules read about one project, as plain values: its scope, the questionnaire's answers (read as
+ * the questionnaire pages read them) and where it stands in testing. Built from the database by
+ * {@link FeasibilityInputs}, or by hand in rule tests.
+ *
+ * @param templateLabel the template version the questionnaire asks, e.g. "Standard scoping v2"; "" without one
+ * @param answers the answer sheet; null while the project has no questionnaire
  */
 public record ProjectFacts(UUID siteId, String siteName, UUID projectId, String projectName, List<Row> rows,
         List<FieldNeed> fields, List<String> patientIdTypes, List<String> providerIdTypes, List<CodeNeed> codeSystems,
-        Answers answers) {
+        String templateLabel, AnswerSheet answers, ProjectTesting testing) {
 
     public ProjectFacts {
         rows = List.copyOf(rows);
@@ -27,6 +34,8 @@ public record ProjectFacts(UUID siteId, String siteName, UUID projectId, String 
         patientIdTypes = List.copyOf(patientIdTypes);
         providerIdTypes = List.copyOf(providerIdTypes);
         codeSystems = List.copyOf(codeSystems);
+        templateLabel = templateLabel == null ? "" : templateLabel;
+        testing = testing == null ? ProjectTesting.NOT_STARTED : testing;
     }
 
     /** A scope row: a data model in one direction, with its planned connection method and volumes. */
@@ -49,32 +58,33 @@ public record ProjectFacts(UUID siteId, String siteName, UUID projectId, String 
     public record CodeNeed(String model, String code) {
     }
 
-    /**
-     * The questionnaire as answered: its definition (the template version it was asked from) and the
-     * answers by question key and subject. Null in {@link ProjectFacts} while no questionnaire exists.
-     */
-    public record Answers(QuestionnaireDefinition definition, String templateLabel, Map<String, JsonNode> values,
-            Map<String, Boolean> followUps) {
+    /** The stored answers of a questionnaire: the definition it asks, by which version, and each answer and flag. */
+    public record Stored(QuestionnaireDefinition definition, String templateLabel, Map<AnswerKey, JsonNode> values,
+            Set<AnswerKey> followUps) {
+    }
 
-        public JsonNode value(String key, String subject) {
-            return values.get(key + "\n" + (subject == null ? "" : subject));
-        }
-
-        public boolean needsFollowUp(String key, String subject) {
-            return Boolean.TRUE.equals(followUps.get(key + "\n" + (subject == null ? "" : subject)));
-        }
+    /** The facts with the answer sheet read for this scope (stored is null while there is no questionnaire). */
+    public static ProjectFacts of(UUID siteId, String siteName, UUID projectId, String projectName, List<Row> rows,
+            List<FieldNeed> fields, List<String> patientIdTypes, List<String> providerIdTypes, List<CodeNeed> codeSystems,
+            Stored stored, ProjectTesting testing) {
+        Subjects.Builder subjects = new Subjects.Builder();
+        rows.forEach(r -> subjects.scopeRow(r.model(), r.direction()));
+        fields.forEach(f -> subjects.requiredField(f.model(), f.path()));
+        AnswerSheet sheet = stored == null ? null
+                : new AnswerSheet(stored.definition(), subjects.build(), stored.values(), stored.followUps());
+        return new ProjectFacts(siteId, siteName, projectId, projectName, rows, fields, patientIdTypes, providerIdTypes,
+                codeSystems, stored == null ? "" : stored.templateLabel(), sheet, testing);
     }
 
     /** What repeating questions are asked for, exactly as the questionnaire page derives it. */
     public Subjects subjects() {
-        Map<String, Subject> scopeRows = new LinkedHashMap<>();
-        Map<String, Subject> models = new LinkedHashMap<>();
-        for (Row row : rows) {
-            scopeRows.putIfAbsent(row.subject().key(), row.subject());
-            models.putIfAbsent(row.model(), Subjects.dataModel(row.model()));
+        if (answers != null) {
+            return answers.subjects();
         }
-        return new Subjects(List.copyOf(scopeRows.values()), List.copyOf(models.values()),
-                fields.stream().map(FieldNeed::subject).toList());
+        Subjects.Builder subjects = new Subjects.Builder();
+        rows.forEach(r -> subjects.scopeRow(r.model(), r.direction()));
+        fields.forEach(f -> subjects.requiredField(f.model(), f.path()));
+        return subjects.build();
     }
 
     public boolean hasQuestionnaire() {

@@ -4,6 +4,7 @@ import dev.siteready.project.Project;
 import dev.siteready.project.ScopeRow;
 import dev.siteready.site.Site;
 import dev.siteready.testing.CurrentPhase;
+import dev.siteready.testing.ProjectTesting;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 import java.util.LinkedHashMap;
@@ -25,8 +26,7 @@ public record ProjectSummary(UUID id, String name, String description, List<RowS
         List<ScopeRow> rows = Panache.getEntityManager().createQuery("select distinct r from ScopeRow r join fetch r.model"
                 + " left join fetch r.events where r.project.site = ?1 order by r.position", ScopeRow.class)
                 .setParameter(1, site).getResultList();
-        Map<UUID, String[]> phases = CurrentPhase.ofProjects(UUID.fromString(site.workspaceId),
-                projects.stream().map(p -> p.id).toList());
+        Map<UUID, ProjectTesting> testing = ProjectTesting.ofProjects(projects.stream().map(p -> p.id).toList());
         Map<UUID, List<ScopeRow>> byProject = rows.stream()
                 .collect(Collectors.groupingBy(r -> r.project.id, LinkedHashMap::new, Collectors.toList()));
         return projects.stream().map(p -> {
@@ -35,13 +35,12 @@ public record ProjectSummary(UUID id, String name, String description, List<RowS
             return new ProjectSummary(p.id, p.name, p.description, summaries,
                     own.stream().mapToLong(r -> r.messagesPerDay == null ? 0 : r.messagesPerDay).sum(),
                     own.stream().mapToLong(r -> r.peakPerHour == null ? 0 : r.peakPerHour).sum(),
-                    CurrentPhase.label(phase(phases, p)[0], phase(phases, p)[1]),
-                    CurrentPhase.cssClass(phase(phases, p)[0], phase(phases, p)[1]));
+                    phase(testing, p).label(), phase(testing, p).cssClass());
         }).toList();
     }
 
-    private static String[] phase(Map<UUID, String[]> phases, Project p) {
-        return phases.getOrDefault(p.id, new String[] { null, null });
+    private static CurrentPhase phase(Map<UUID, ProjectTesting> testing, Project p) {
+        return testing.getOrDefault(p.id, ProjectTesting.NOT_STARTED).phase();
     }
 
     static RowSummary summary(ScopeRow r) {

@@ -1,7 +1,7 @@
 package dev.siteready.onboarding;
 
 import dev.siteready.project.ScopeSpec;
-import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.versioning.PublishedVersion;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -19,27 +19,19 @@ import java.util.UUID;
 @Entity
 @Immutable
 @Table(name = "onboarding_template_version")
-public class OnboardingTemplateVersion extends WorkspaceOwned {
+public class OnboardingTemplateVersion extends PublishedVersion {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "template_id", nullable = false, updatable = false)
     public OnboardingTemplate template;
 
-    @Column(nullable = false, updatable = false)
-    public int number;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
     public ScopeSpec scope;
 
-    @Column(nullable = false, length = 500, updatable = false)
-    public String note = "";
 
-    @Column(name = "published_at", nullable = false, updatable = false)
-    public OffsetDateTime publishedAt = OffsetDateTime.now();
 
-    @Column(name = "published_by", nullable = false, length = 200, updatable = false)
-    public String publishedBy;
 
     /** The retrospective's proposal that this version carries out, if any. */
     @Column(name = "proposal_id", updatable = false)
@@ -48,27 +40,21 @@ public class OnboardingTemplateVersion extends WorkspaceOwned {
     /** Sets the template's scope and records it as the template's next version. */
     public static OnboardingTemplateVersion publish(OnboardingTemplate template, ScopeSpec scope, String note, String actor,
             UUID proposalId) {
-        Integer latest = find("select max(v.number) from OnboardingTemplateVersion v where v.template = ?1", template)
-                .project(Integer.class).firstResult();
-        if (latest == null && proposalId != null && template.scope != null) {
+        if (proposalId != null && template.scope != null && count("template", template) == 0) {
             // A template made by a node of the version before V6 (during a rolling deploy) has no version yet:
             // record how it stood before its first change.
-            record(template, 1, template.scope, "As the template stood before its first change.", "SiteReady", null);
-            latest = 1;
+            record(template, template.scope, "As the template stood before its first change.", "SiteReady", null);
         }
-        return record(template, latest == null ? 1 : latest + 1, scope, note, actor, proposalId);
+        return record(template, scope, note, actor, proposalId);
     }
 
-    private static OnboardingTemplateVersion record(OnboardingTemplate template, int number, ScopeSpec scope, String note,
-            String actor, UUID proposalId) {
+    private static OnboardingTemplateVersion record(OnboardingTemplate template, ScopeSpec scope, String note, String actor,
+            UUID proposalId) {
         OnboardingTemplateVersion version = new OnboardingTemplateVersion();
         version.template = template;
-        version.number = number;
         version.scope = scope;
-        version.note = note.length() > 500 ? note.substring(0, 499) + "…" : note;
-        version.publishedBy = actor;
         version.proposalId = proposalId;
-        version.persist();
+        version.publish("template", template.id, note, actor);
         template.scope = scope;
         return version;
     }

@@ -1,5 +1,6 @@
 package dev.siteready.profiling;
 
+import dev.siteready.scoping.AnswerKey;
 import dev.siteready.web.Dates;
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
@@ -182,7 +183,7 @@ public class SamplesResource {
         };
         int status = outcome == SampleProfiles.Outcome.CONFLICT || outcome == SampleProfiles.Outcome.LOCKED ? 409
                 : outcome == SampleProfiles.Outcome.GONE || outcome == SampleProfiles.Outcome.NO_QUESTIONNAIRE ? 422 : 200;
-        String anchor = base(project) + "/" + profile.id + "#" + QuestionnaireViews.domId(key, on).replaceFirst("^q-", "s-");
+        String anchor = base(project) + "/" + profile.id + "#" + AnswerKey.of(key, on).domId().replaceFirst("^q-", "s-");
         if (htmx) {
             SuggestionView view = outcome == SampleProfiles.Outcome.GONE || outcome == SampleProfiles.Outcome.NO_QUESTIONNAIRE ? null
                     : suggestionViews(project, profile, Questionnaire.forProject(project.id)).stream()
@@ -259,7 +260,7 @@ public class SamplesResource {
             boolean answered = answer != null && AnswerValues.isAnswered(answer.value);
             SuggestionDecision decision = decisions.get(s.questionKey() + "\n" + s.subject());
             String label = s.question().label().replace("{subject}", s.subjectLabel());
-            String dom = QuestionnaireViews.domId(s.questionKey(), s.subject());
+            String dom = AnswerKey.of(s.questionKey(), s.subject()).domId();
             out.add(new SuggestionView(dom.replaceFirst("^q-", "s-"), s.questionKey(), s.subject(), label,
                     AnswerValues.display(s.question(), s.value()), s.evidence(),
                     answered ? AnswerValues.display(s.question(), answer.value) : "",

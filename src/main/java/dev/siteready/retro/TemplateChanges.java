@@ -223,8 +223,7 @@ public class TemplateChanges {
                 draft = template.draft.question(d.question()).map(q -> template.draft.withReplaced(q.reworded(d.label(), nz(d.help()), from))
                         .orElseThrow()).orElse(template.draft);
             }
-            number = questionnaires.publish(template, latest, version, origin, actor, proposal.id).number;
-            template.draft = draft;
+            number = questionnaires.publishChange(template, version, draft, origin, actor, proposal.id).number;
         } else {
             OnboardingTemplate template = proposal.onboardingTemplate;
             OnboardingTemplate.getEntityManager().refresh(template, LockModeType.PESSIMISTIC_WRITE);

@@ -41,6 +41,10 @@ public class Answer extends WorkspaceOwned {
     @Column(name = "updated_by", nullable = false, length = 200)
     public String updatedBy;
 
+    public AnswerKey key() {
+        return AnswerKey.of(questionKey, subject);
+    }
+
     public static List<Answer> listFor(Questionnaire questionnaire) {
         return list("questionnaire", questionnaire);
     }

@@ -104,7 +104,7 @@ public class AnswerSubmissions {
         if (subjects.find(question.repetition(), subject) == null) {
             throw new NotFoundException(); // not (or no longer) in the project's scope
         }
-        return new Target(question, subject, QuestionnaireViews.domId(key, subject), subjects);
+        return new Target(question, subject, AnswerKey.of(key, subject).domId(), subjects);
     }
 
     private Reply reply(Questionnaire questionnaire, Viewer viewer, Target target, int status, String message, Typed typed) {
@@ -112,7 +112,7 @@ public class AnswerSubmissions {
         QuestionnaireView view = views.build(data, viewer, typed, status == 200 ? target.id : null);
         List<QuestionView> dependents = questionnaire.definition().dependentsOf(target.question.key()).stream()
                 .flatMap(q -> data.subjects().of(q.repetition()).stream()
-                        .map(s -> view.card(QuestionnaireViews.domId(q.key(), s.key()))))
+                        .map(s -> view.card(AnswerKey.of(q.key(), s.key()).domId())))
                 .filter(java.util.Objects::nonNull).toList();
         return new Reply(status, message, view, view.card(target.id), dependents);
     }

@@ -183,7 +183,7 @@ public class QuestionnaireResource {
                 c.kind == AnswerChange.Kind.FOLLOW_UP ? yesNo(c.newValue) : AnswerValues.display(q, c.newValue))).toList();
         Project project = questionnaire.project;
         HistoryPage page = new HistoryPage(siteId, project.site.name, projectId, project.name, Questionnaire.path(siteId, projectId),
-                q.label().replace("{subject}", about.replace("|", " ")), QuestionnaireViews.domId(key, about), entries);
+                q.label().replace("{subject}", about.replace("|", " ")), AnswerKey.of(key, about).domId(), entries);
         return htmx ? Templates.history$entries(page) : Templates.history(page);
     }
 

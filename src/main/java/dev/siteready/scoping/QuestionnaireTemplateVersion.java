@@ -1,6 +1,6 @@
 package dev.siteready.scoping;
 
-import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.versioning.PublishedVersion;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -18,31 +18,34 @@ import java.util.List;
 @Entity
 @Immutable
 @Table(name = "questionnaire_template_version")
-public class QuestionnaireTemplateVersion extends WorkspaceOwned {
+public class QuestionnaireTemplateVersion extends PublishedVersion {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "template_id", nullable = false, updatable = false)
     public QuestionnaireTemplate template;
 
-    @Column(nullable = false, updatable = false)
-    public int number;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
     public QuestionnaireDefinition definition;
 
-    @Column(nullable = false, length = 500, updatable = false)
-    public String note = "";
 
-    @Column(name = "published_at", nullable = false, updatable = false)
-    public OffsetDateTime publishedAt = OffsetDateTime.now();
 
-    @Column(name = "published_by", nullable = false, length = 200, updatable = false)
-    public String publishedBy;
 
     /** The retrospective's proposal that this version carries out, if any. */
     @Column(name = "proposal_id", updatable = false)
     public java.util.UUID proposalId;
+
+    /** The definition as the template's next version. */
+    static QuestionnaireTemplateVersion publish(QuestionnaireTemplate template, QuestionnaireDefinition definition, String note,
+            String actor, java.util.UUID proposalId) {
+        QuestionnaireTemplateVersion version = new QuestionnaireTemplateVersion();
+        version.template = template;
+        version.definition = definition;
+        version.proposalId = proposalId;
+        version.publish("template", template.id, note, actor);
+        return version;
+    }
 
     public static QuestionnaireTemplateVersion latest(QuestionnaireTemplate template) {
         return find("template = ?1 order by number desc", template).firstResult();

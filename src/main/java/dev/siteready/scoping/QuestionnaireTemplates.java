@@ -36,28 +36,20 @@ public class QuestionnaireTemplates {
 
     @Transactional
     public QuestionnaireTemplateVersion publish(QuestionnaireTemplate template, String note, String actor) {
-        QuestionnaireTemplateVersion version = publish(template, QuestionnaireTemplateVersion.latest(template), template.draft,
-                note, actor, null);
+        QuestionnaireTemplateVersion version = QuestionnaireTemplateVersion.publish(template, template.draft, note, actor, null);
         template.draftChanged = false;
         return version;
     }
 
     /**
-     * Publishes the definition as the version after {@code latest}, leaving the draft alone (a retrospective's
-     * proposal changes the published questions without publishing a manager's unfinished draft).
+     * Publishes a change proposed from a retrospective as the template's next version, and makes the same change to the
+     * draft, leaving whatever else a manager has pending in the draft unpublished.
      */
     @Transactional
-    public QuestionnaireTemplateVersion publish(QuestionnaireTemplate template, QuestionnaireTemplateVersion latest,
-            QuestionnaireDefinition definition, String note, String actor, java.util.UUID proposalId) {
-        QuestionnaireTemplateVersion version = new QuestionnaireTemplateVersion();
-        version.template = template;
-        version.number = latest == null ? 1 : latest.number + 1;
-        version.definition = definition;
-        String clean = note == null ? "" : note.trim();
-        version.note = clean.length() > 500 ? clean.substring(0, 499) + "…" : clean;
-        version.publishedBy = actor;
-        version.proposalId = proposalId;
-        version.persist();
+    public QuestionnaireTemplateVersion publishChange(QuestionnaireTemplate template, QuestionnaireDefinition published,
+            QuestionnaireDefinition draft, String note, String actor, java.util.UUID proposalId) {
+        QuestionnaireTemplateVersion version = QuestionnaireTemplateVersion.publish(template, published, note, actor, proposalId);
+        template.draft = draft;
         return version;
     }
 

@@ -39,17 +39,16 @@ public class QuestionnaireViews {
     public record Viewer(String base, boolean editable, boolean partner, Predicate<String> sections) {
     }
 
-    /** Everything the cards are made from, read in one go. */
-    public record Data(Questionnaire questionnaire, Subjects subjects, Map<String, Answer> answers,
-            Map<String, List<AnswerComment>> comments, Map<String, Long> changes) {
+    /** Everything the cards are made from, read in one go: the answer sheet and, per answer, its row, comments and changes. */
+    public record Data(Questionnaire questionnaire, AnswerSheet sheet, Map<AnswerKey, Answer> answers,
+            Map<AnswerKey, List<AnswerComment>> comments, Map<AnswerKey, Long> changes) {
 
         public Answer answer(String key, String subject) {
-            return answers.get(key + "\n" + subject);
+            return answers.get(AnswerKey.of(key, subject));
         }
 
-        public JsonNode value(String key, String subject) {
-            Answer a = answer(key, subject);
-            return a == null ? null : a.value;
+        public Subjects subjects() {
+            return sheet.subjects();
         }
     }
 
@@ -67,75 +66,52 @@ public class QuestionnaireViews {
 
     /** The answers, comments and change counts, with the subjects read before. */
     public Data load(Questionnaire questionnaire, Subjects subjects) {
-        Map<String, Answer> answers = Answer.listFor(questionnaire).stream()
-                .collect(Collectors.toMap(a -> a.questionKey + "\n" + a.subject, a -> a));
-        Map<String, List<AnswerComment>> comments = AnswerComment.listFor(questionnaire).stream()
-                .collect(Collectors.groupingBy(c -> c.questionKey + "\n" + c.subject));
-        Map<String, Long> changes = new HashMap<>();
+        Map<AnswerKey, Answer> answers = Answer.listFor(questionnaire).stream()
+                .collect(Collectors.toMap(Answer::key, a -> a));
+        Map<AnswerKey, List<AnswerComment>> comments = AnswerComment.listFor(questionnaire).stream()
+                .collect(Collectors.groupingBy(c -> AnswerKey.of(c.questionKey, c.subject)));
+        Map<AnswerKey, Long> changes = new HashMap<>();
         for (Object[] row : AnswerChange.countsFor(questionnaire)) {
-            changes.put(row[0] + "\n" + row[1], (Long) row[2]);
+            changes.put(AnswerKey.of((String) row[0], (String) row[1]), (Long) row[2]);
         }
-        return new Data(questionnaire, subjects, answers, comments, changes);
+        Map<AnswerKey, JsonNode> values = new HashMap<>();
+        Set<AnswerKey> followUps = new HashSet<>();
+        answers.forEach((key, a) -> {
+            if (a.value != null) {
+                values.put(key, a.value);
+            }
+            if (a.needsFollowUp) {
+                followUps.add(key);
+            }
+        });
+        return new Data(questionnaire, new AnswerSheet(questionnaire.definition(), subjects, values, followUps), answers,
+                comments, changes);
     }
 
     public QuestionnaireView build(Data data, Viewer viewer, Typed typed, String savedId) {
         QuestionnaireDefinition definition = data.questionnaire().definition();
         boolean editable = viewer.editable() && !data.questionnaire().status.isLocked();
         List<SectionView> sections = new ArrayList<>();
-        int answered = 0;
-        int total = 0;
         for (Section section : definition.sections()) {
             if (!viewer.sections().test(section.key())) {
                 continue;
             }
             List<QuestionView> cards = new ArrayList<>();
-            int sectionAnswered = 0;
-            int sectionTotal = 0;
             for (Question question : section.questions()) {
                 for (Subject subject : data.subjects().of(question.repetition())) {
-                    QuestionView card = card(data, definition, question, subject, viewer, editable, typed, savedId);
-                    cards.add(card);
-                    if (card.visible()) {
-                        sectionTotal++;
-                        sectionAnswered += card.answered() ? 1 : 0;
-                    }
+                    cards.add(card(data, question, subject, viewer, editable, typed, savedId));
                 }
             }
             sections.add(new SectionView(section.key(), section.title(), section.intro(), cards,
-                    new Progress(sectionAnswered, sectionTotal)));
-            answered += sectionAnswered;
-            total += sectionTotal;
+                    data.sheet().completion(section.key()::equals)));
         }
-        return new QuestionnaireView(sections, new Progress(answered, total));
+        return new QuestionnaireView(sections, data.sheet().completion(viewer.sections()));
     }
 
-    /** Whether the question is shown for the subject: always, or when its condition holds. */
-    public static boolean visible(Data data, QuestionnaireDefinition definition, Question question, String subject) {
-        return visible(data::value, definition, question, subject);
-    }
-
-    /** The same, reading answers through a lookup by question key and subject. */
-    public static boolean visible(java.util.function.BiFunction<String, String, JsonNode> values,
-            QuestionnaireDefinition definition, Question question, String subject) {
-        if (question.showIf() == null || question.showIf().question() == null) {
-            return true;
-        }
-        Question controlling = definition.question(question.showIf().question()).orElse(null);
-        if (controlling == null) {
-            return true; // a condition on a question this version lacks does not hide anything
-        }
-        String controllingSubject = controlling.repetition() == question.repetition() ? subject : "";
-        return AnswerValues.matches(values.apply(controlling.key(), controllingSubject), question.showIf().equals());
-    }
-
-    public static String domId(String key, String subject) {
-        String base = "q-" + key.replaceAll("[^A-Za-z0-9_-]", "-");
-        return subject.isEmpty() ? base : base + "-" + SecretTokens.hash(subject).substring(0, 10);
-    }
-
-    private QuestionView card(Data data, QuestionnaireDefinition definition, Question question, Subject subject,
-            Viewer viewer, boolean editable, Typed typed, String savedId) {
-        String id = domId(question.key(), subject.key());
+    private QuestionView card(Data data, Question question, Subject subject, Viewer viewer, boolean editable, Typed typed,
+            String savedId) {
+        AnswerKey key = AnswerKey.of(question.key(), subject.key());
+        String id = key.domId();
         Answer answer = data.answer(question.key(), subject.key());
         JsonNode stored = answer == null ? null : answer.value;
         Typed mine = typed != null && typed.id().equals(id) ? typed : null;
@@ -171,7 +147,6 @@ public class QuestionnaireViews {
                         row.getOrDefault(c.key(), ""))).toList()));
             }
         }
-        String key = question.key() + "\n" + subject.key();
         List<QuestionView.Comment> comments = data.comments().getOrDefault(key, List.of()).stream()
                 .map(c -> new QuestionView.Comment(c.author, c.fromPartner, c.body, Dates.utc(c.createdAt))).toList();
         String base = viewer.base();
@@ -180,7 +155,7 @@ public class QuestionnaireViews {
                 viewer.partner() ? null : base + "/history?question=" + encode(question.key()) + "&subject=" + encode(subject.key()));
         String saved = id.equals(savedId) && answer != null ? "Saved " + Dates.utc(answer.updatedAt) : null;
         return new QuestionView(id, question.key(), subject.key(), title, question.help(), question.kind().name(),
-                question.required(), visible(data, definition, question, subject.key()), AnswerValues.isAnswered(stored),
+                question.required(), data.sheet().visible(question, subject.key()), AnswerValues.isAnswered(stored),
                 answer != null && answer.needsFollowUp, answer == null ? "" : String.valueOf(answer.version), text, options,
                 question.columns().stream().map(c -> new QuestionView.ColumnHead(c.key(), c.label())).toList(), rowViews,
                 AnswerValues.display(question, stored), comments, data.changes().getOrDefault(key, 0L),

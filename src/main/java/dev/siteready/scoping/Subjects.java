@@ -19,21 +19,36 @@ public record Subjects(List<Subject> scopeRows, List<Subject> dataModels, List<S
         public static final Subject NONE = new Subject("", "");
     }
 
+    /** The subjects of a scope read as entities (questionnaire pages). */
     public static Subjects of(List<ScopeRow> rows, List<ScopeRequirement> requirements) {
-        Map<String, Subject> scopeRows = new LinkedHashMap<>();
-        Map<String, Subject> models = new LinkedHashMap<>();
-        for (ScopeRow row : rows) {
-            Subject subject = scopeRow(row.model.name, row.direction);
+        Builder subjects = new Builder();
+        rows.forEach(row -> subjects.scopeRow(row.model.name, row.direction));
+        requirements.stream().filter(r -> r.kind == ScopeRequirement.Kind.FIELD)
+                .forEach(r -> subjects.requiredField(r.model.name, r.field.path));
+        return subjects.build();
+    }
+
+    /** Collects a scope's rows and required fields in their order; a data set or model listed twice is asked once. */
+    public static final class Builder {
+        private final Map<String, Subject> scopeRows = new LinkedHashMap<>();
+        private final Map<String, Subject> models = new LinkedHashMap<>();
+        private final List<Subject> fields = new ArrayList<>();
+
+        public Builder scopeRow(String model, Direction direction) {
+            Subject subject = Subjects.scopeRow(model, direction);
             scopeRows.putIfAbsent(subject.key(), subject);
-            models.putIfAbsent(row.model.name, dataModel(row.model.name));
+            models.putIfAbsent(model, dataModel(model));
+            return this;
         }
-        List<Subject> fields = new ArrayList<>();
-        for (ScopeRequirement requirement : requirements) {
-            if (requirement.kind == ScopeRequirement.Kind.FIELD) {
-                fields.add(requiredField(requirement.model.name, requirement.field.path));
-            }
+
+        public Builder requiredField(String model, String path) {
+            fields.add(Subjects.requiredField(model, path));
+            return this;
         }
-        return new Subjects(List.copyOf(scopeRows.values()), List.copyOf(models.values()), fields);
+
+        public Subjects build() {
+            return new Subjects(List.copyOf(scopeRows.values()), List.copyOf(models.values()), List.copyOf(fields));
+        }
     }
 
     /** A data model in one direction: "Results|INBOUND", shown as "Results (inbound)". */

@@ -1,54 +1,73 @@
 package dev.siteready.testing;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import dev.siteready.testing.TestPhase.Kind;
+import dev.siteready.testing.TestPhase.Status;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 
 /**
- * Where a project stands on its way to go-live: its first phase that is neither passed nor skipped, or "Live"
- * once all are done. For a site, the least advanced of its projects.
+ * Where a project stands on its way to go-live: its first phase (Functional to Go-live) that is neither passed nor
+ * skipped, or live once every phase is done. For a site, the least advanced of its projects. The one definition,
+ * for the site page, the portfolio and the home page.
+ *
+ * @param kind the current phase, null when every phase is done
+ * @param status its status, null when every phase is done
  */
-public final class CurrentPhase {
+public record CurrentPhase(Kind kind, Status status) {
 
-    /** SQL ordering test_phase rows (alias t) from Functional to Go-live. */
-    public static final String PHASE_ORDER = order("t");
+    public static final CurrentPhase LIVE = new CurrentPhase(null, null);
 
-    /** SQL ordering test_phase rows of that alias from Functional to Go-live. */
-    public static String order(String alias) {
-        return "array_position(ARRAY['FUNCTIONAL','INTEGRATED','UAT','PRODUCTION','GO_LIVE'], " + alias + ".kind::text)";
-    }
-
-    private CurrentPhase() {
-    }
-
-    /** "Integrated testing · in progress", or "Live" when kind is null (every phase done). */
-    public static String label(String kind, String status) {
-        if (kind == null) {
-            return "Live";
+    /** The current phase of a project with these phase statuses (a phase not listed has not started). */
+    public static CurrentPhase of(Map<Kind, Status> statuses) {
+        for (Kind kind : Kind.values()) {
+            Status status = statuses.getOrDefault(kind, Status.NOT_STARTED);
+            if (!status.done()) {
+                return new CurrentPhase(kind, status);
+            }
         }
-        return TestPhase.Kind.valueOf(kind).label + " · " + TestPhase.Status.valueOf(status).label.toLowerCase();
+        return LIVE;
     }
 
-    public static String cssClass(String kind, String status) {
-        return kind == null ? TestPhase.Status.PASSED.cssClass() : TestPhase.Status.valueOf(status).cssClass();
+    /** The least advanced of several projects' current phases (a site's); null when there are none. */
+    public static CurrentPhase leastAdvanced(Collection<CurrentPhase> phases) {
+        return phases.stream().filter(Objects::nonNull)
+                .min(Comparator.comparingInt(p -> p.kind == null ? Kind.values().length : p.kind.ordinal())).orElse(null);
     }
 
-    /** The current phase of each project, in one query. */
-    public static Map<UUID, String[]> ofProjects(UUID workspaceId, Collection<UUID> projectIds) {
-        Map<UUID, String[]> current = new HashMap<>();
-        if (projectIds.isEmpty()) {
-            return current;
+    public boolean live() {
+        return kind == null;
+    }
+
+    /** "Integrated testing · in progress", or "Live". */
+    public String label() {
+        return live() ? "Live" : kind.label + " · " + status.label.toLowerCase();
+    }
+
+    public String cssClass() {
+        return live() ? Status.PASSED.cssClass() : status.cssClass();
+    }
+
+    /** As stored with a site's rollup: "KIND:STATUS", or "LIVE". */
+    public String code() {
+        return live() ? "LIVE" : kind.name() + ":" + status.name();
+    }
+
+    /** The phase a stored code stands for; null for none (a site without projects) or a code this version does not know. */
+    public static CurrentPhase parse(String code) {
+        if (code == null || code.isEmpty()) {
+            return null;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("SELECT DISTINCT ON (t.project_id) t.project_id,"
-                + " t.kind, t.status FROM test_phase t WHERE t.workspace_id = :ws AND t.project_id IN (:ids)"
-                + " AND t.status NOT IN ('PASSED', 'SKIPPED') ORDER BY t.project_id, " + PHASE_ORDER)
-                .setParameter("ws", workspaceId).setParameter("ids", projectIds).getResultList();
-        rows.forEach(r -> current.put((UUID) r[0], new String[] { (String) r[1], (String) r[2] }));
-        return current;
+        if (code.equals("LIVE")) {
+            return LIVE;
+        }
+        int colon = code.indexOf(':');
+        try {
+            return colon < 0 ? null : new CurrentPhase(Kind.valueOf(code.substring(0, colon)), Status.valueOf(code.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -115,6 +115,13 @@ public class TestIssue extends WorkspaceOwned {
     @Column(name = "resolved_at")
     public OffsetDateTime resolvedAt;
 
+    /** Moves the issue to the status with its path to resolution; resolved when it closes (kept when it was already). */
+    public void moveTo(Status target, String resolutionText, OffsetDateTime now) {
+        status = target;
+        resolution = resolutionText;
+        resolvedAt = target.open() ? null : resolvedAt != null ? resolvedAt : now;
+    }
+
     public boolean blocksPassing() {
         return severity == Severity.BLOCKING && status.open();
     }

@@ -129,6 +129,18 @@ public class TestPhase extends WorkspaceOwned {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt = OffsetDateTime.now();
 
+    /**
+     * Records how the phase went, for history brought in from elsewhere (the demo's): planned and actual dates, and the
+     * status it stands in (an end date only once it passed or was skipped).
+     */
+    public void recordAsItWent(Status as, java.time.LocalDate start, java.time.LocalDate end) {
+        plannedStart = start;
+        plannedEnd = end;
+        actualStart = start;
+        actualEnd = as.done() ? end : null;
+        status = as;
+    }
+
     /** The project's phases in order: Functional, Integrated, UAT, Production testing, Go-live. */
     public static List<TestPhase> listFor(Project project) {
         List<TestPhase> phases = new java.util.ArrayList<>(list("project", project));

@@ -64,6 +64,13 @@ public class TestRun extends WorkspaceOwned {
     public OffsetDateTime finishedAt;
 
     /** All runs of the project's scripts, newest first per script, in one query. */
+    /** The run ends with that result, recorded as finished by someone at a time. */
+    public void finish(Status result, String by, OffsetDateTime at) {
+        status = result;
+        finishedBy = by;
+        finishedAt = at;
+    }
+
     public static List<TestRun> listFor(Project project) {
         return list("project = ?1 order by number desc, id", project);
     }

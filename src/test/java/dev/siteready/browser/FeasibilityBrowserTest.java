@@ -1,5 +1,6 @@
 package dev.siteready.browser;
 
+import dev.siteready.scoping.AnswerKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.scoping.StandardQuestionnaire;
 import dev.siteready.support.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +35,7 @@ class FeasibilityBrowserTest extends BrowserTest {
         driver.findElement(By.linkText("Riverside Health")).click();
         waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("article.project h3 a"))).click();
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("questionnaire-link"))).click();
-        String card = QuestionnaireViews.domId(StandardQuestionnaire.CODE_SYSTEMS, "Results");
+        String card = AnswerKey.of(StandardQuestionnaire.CODE_SYSTEMS, "Results").domId();
         waiting().until(ExpectedConditions.elementToBeClickable(By.id(card + "-L"))).click();
         waiting().ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + card + " .save-state"), "Saved"));

@@ -1,6 +1,6 @@
 package dev.siteready.browser;
 
-import dev.siteready.scoping.QuestionnaireViews;
+import dev.siteready.scoping.AnswerKey;
 import dev.siteready.scoping.StandardQuestionnaire;
 import dev.siteready.support.BrowserTest;
 import dev.siteready.support.WebSession;
@@ -41,11 +41,11 @@ class PartnerBrowserTest extends BrowserTest {
         assertThat(driver.getCurrentUrl()).doesNotContain(url.substring(url.indexOf("/p/") + 3));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Browser General");
 
-        String empi = QuestionnaireViews.domId(StandardQuestionnaire.HAS_EMPI, "");
-        String empiId = QuestionnaireViews.domId(StandardQuestionnaire.EMPI_ID, "");
-        String count = QuestionnaireViews.domId(StandardQuestionnaire.PATIENT_ID_COUNT, "");
-        String types = QuestionnaireViews.domId(StandardQuestionnaire.PATIENT_ID_TYPES, "");
-        String methods = QuestionnaireViews.domId(StandardQuestionnaire.CONNECTION_METHODS, "Results|INBOUND");
+        String empi = AnswerKey.of(StandardQuestionnaire.HAS_EMPI, "").domId();
+        String empiId = AnswerKey.of(StandardQuestionnaire.EMPI_ID, "").domId();
+        String count = AnswerKey.of(StandardQuestionnaire.PATIENT_ID_COUNT, "").domId();
+        String types = AnswerKey.of(StandardQuestionnaire.PATIENT_ID_TYPES, "").domId();
+        String methods = AnswerKey.of(StandardQuestionnaire.CONNECTION_METHODS, "Results|INBOUND").domId();
 
         // yes/no: the EMPI question appears once the answer is yes (swapped in out of band)
         assertThat(driver.findElements(By.cssSelector("#" + empiId + ".question"))).isEmpty();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import dev.siteready.feasibility.Finding.Severity;
 import dev.siteready.feasibility.Finding.Status;
 import dev.siteready.project.ConnectionMethod;
 import dev.siteready.project.Direction;
+import dev.siteready.scoping.AnswerKey;
 import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.scoping.StandardQuestionnaire;
 
@@ -38,14 +41,14 @@ class FeasibilityRulesTest {
         final List<String> patientIds = new ArrayList<>(List.of("MR"));
         final List<String> providerIds = new ArrayList<>(List.of("NPI"));
         final List<ProjectFacts.CodeNeed> codes = new ArrayList<>(List.of(new ProjectFacts.CodeNeed("Results", "LN")));
-        final Map<String, JsonNode> answers = new HashMap<>();
-        final Map<String, Boolean> followUps = new HashMap<>();
+        final Map<AnswerKey, JsonNode> answers = new HashMap<>();
+        final Set<AnswerKey> followUps = new HashSet<>();
         QuestionnaireDefinition definition = StandardQuestionnaire.definition();
         boolean questionnaire = true;
 
         Facts answer(String key, String subject, String json) {
             try {
-                answers.put(key + "\n" + subject, JSON.readTree(json));
+                answers.put(AnswerKey.of(key, subject), JSON.readTree(json));
             } catch (Exception e) {
                 throw new IllegalArgumentException(e);
             }
@@ -57,8 +60,8 @@ class FeasibilityRulesTest {
         }
 
         ProjectFacts build() {
-            return new ProjectFacts(SITE, "Mercy General", PROJECT, "Lab interface", rows, fields, patientIds, providerIds, codes,
-                    questionnaire ? new ProjectFacts.Answers(definition, "Standard scoping v1", answers, followUps) : null);
+            return ProjectFacts.of(SITE, "Mercy General", PROJECT, "Lab interface", rows, fields, patientIds, providerIds, codes,
+                    questionnaire ? new ProjectFacts.Stored(definition, "Standard scoping v1", answers, followUps) : null, null);
         }
 
         List<Finding> of(String ruleId) {
@@ -312,8 +315,8 @@ class FeasibilityRulesTest {
     void theReportRollsUpEffortFollowUpsAndAHeadline() {
         Facts f = facts().allMet().answer(CODE_SYSTEMS, "Results", "[\"L\"]").answer(PROVIDER_IDS, "[{\"type\":\"DN\"}]")
                 .answer(CONNECTION_METHODS, "Results|INBOUND", "[\"OTHER\",\"HL7V2_MLLP\"]");
-        f.followUps.put(DAILY_VOLUME + "\n", true);
-        FeasibilityReport report = FeasibilityReport.of(SITE, "Mercy General", "Epic", List.of(f.build()), java.time.OffsetDateTime.now());
+        f.followUps.add(AnswerKey.once(DAILY_VOLUME));
+        FeasibilityReport report = FeasibilityReport.of(SITE, "Mercy General", "Epic", "UTC", List.of(f.build()), java.time.OffsetDateTime.now());
         assertThat(report.verdict()).isEqualTo(Verdict.FEASIBLE_WITH_WORK);
         assertThat(report.effort()).isEqualTo(new FeasibilityReport.EffortRollup(1, 1, 0));
         assertThat(report.followUps()).extracting(FeasibilityReport.FollowUp::reason)

@@ -1,5 +1,6 @@
 package dev.siteready.feasibility;
 
+import dev.siteready.scoping.AnswerKey;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.scoping.StandardQuestionnaire;
 import dev.siteready.support.Db;
 import dev.siteready.support.SqlStatements;
@@ -42,7 +42,7 @@ class FeasibilityTest {
 
         /** Saves one answer through the questionnaire form, as a manager would. */
         void answer(String question, String subject, Object value) {
-            Element card = owner.page(questionnaire()).getElementById(QuestionnaireViews.domId(question, subject));
+            Element card = owner.page(questionnaire()).getElementById(AnswerKey.of(question, subject).domId());
             assertThat(card).as(question + " " + subject).isNotNull();
             Map<String, Object> form = new LinkedHashMap<>();
             form.put("question", question);
@@ -91,7 +91,7 @@ class FeasibilityTest {
         assertThat(before.selectFirst("#verdict h2").text()).isEqualTo("Verdict: Incomplete");
         assertThat(finding(before, "COD-1").attr("data-status")).isEqualTo("UNKNOWN");
         assertThat(finding(before, "COD-1").select("td.sources a").eachAttr("href"))
-                .contains(f.questionnaire() + "#" + QuestionnaireViews.domId(StandardQuestionnaire.CODE_SYSTEMS, "Results"));
+                .contains(f.questionnaire() + "#" + AnswerKey.of(StandardQuestionnaire.CODE_SYSTEMS, "Results").domId());
         assertThat(before.select("#follow-ups li")).isNotEmpty();
         assertThat(before.getElementById("no-snapshots")).isNotNull();
 
@@ -298,9 +298,9 @@ class FeasibilityTest {
         assertThat(stale[1]).isEqualTo(fresh[1]);
 
         // a reader on another node that read the inputs before the answer comes to store its (older) result
-        FeasibilityReport old = new FeasibilityReport(f.site, f.name, "", "", Verdict.READY, 0, 0, "", 0, List.of(), List.of(), List.of());
+        FeasibilityReport old = new FeasibilityReport(f.site, f.name, "", "", Verdict.READY, 0, 0, "", "", 0, List.of(), List.of(), List.of(), "UTC");
         com.fasterxml.jackson.databind.node.ArrayNode rows = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        rows.add(Portfolio.rollup(f.site, fresh[0], old));
+        rows.add(Portfolio.rollup(f.site, fresh[0], old, null));
         TenantContext.inRequestContext(() -> {
             io.quarkus.arc.Arc.container().instance(TenantContext.class).get().use(workspace);
             QuarkusTransaction.requiringNew().run(() -> Portfolio.store(workspace, rows));

@@ -1,7 +1,7 @@
 package dev.siteready.partner;
 
+import dev.siteready.scoping.AnswerKey;
 import dev.siteready.account.SecretTokens;
-import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.scoping.StandardQuestionnaire;
 import dev.siteready.support.Db;
 import dev.siteready.support.WebSession;
@@ -60,7 +60,7 @@ class PartnerLinkTest {
     }
 
     static String versionOf(Document page, String key, String subject) {
-        return page.getElementById(QuestionnaireViews.domId(key, subject)).selectFirst("input[name=version]").val();
+        return page.getElementById(AnswerKey.of(key, subject).domId()).selectFirst("input[name=version]").val();
     }
 
     @Test
@@ -149,7 +149,7 @@ class PartnerLinkTest {
 
         Document manager = s.owner.page(s.base);
         assertThat(manager.selectFirst("#questionnaire-status").text()).isEqualTo("In progress");
-        Element count = manager.getElementById(QuestionnaireViews.domId(StandardQuestionnaire.PATIENT_ID_COUNT, ""));
+        Element count = manager.getElementById(AnswerKey.of(StandardQuestionnaire.PATIENT_ID_COUNT, "").domId());
         assertThat(count.selectFirst("input[name=value]").val()).isEqualTo("2");
         assertThat(count.selectFirst("p.comment").text()).contains("Pat Lee (partner link)").contains("Two: MR and the EMPI number.");
         Document history = s.owner.page(s.base + "/history?question=" + StandardQuestionnaire.PATIENT_ID_TYPES + "&subject=");
@@ -240,7 +240,7 @@ class PartnerLinkTest {
             assertThat(response.statusCode()).as(action).isEqualTo(400);
         }
         Document page = partner.page(path);
-        assertThat(page.getElementById(QuestionnaireViews.domId(StandardQuestionnaire.PATIENT_ID_COUNT, ""))
+        assertThat(page.getElementById(AnswerKey.of(StandardQuestionnaire.PATIENT_ID_COUNT, "").domId())
                 .selectFirst("input[name=value]").val()).isEmpty();
         assertThat(page.select("p.comment")).isEmpty();
         assertThat(page.selectFirst("#questionnaire-status").text()).isEqualTo("Sent");

@@ -246,7 +246,7 @@ class RetrospectiveTest {
 
         UUID item = f.item("TO_IMPROVE", "Code mapping took three weeks", "", "mapping", "");
         Response added = f.owner().post(f.base() + "/actions", Map.of("title", "Write a code-mapping upload", "owner", "Dev",
-                "due", java.time.LocalDate.now().minusDays(1).toString(), "item", item.toString()));
+                "due", java.time.LocalDate.now(java.time.ZoneId.of("America/Chicago")).minusDays(1).toString(), "item", item.toString())); // the site's yesterday: overdue is judged by its date
         assertThat(added.statusCode()).as(added.body().asString()).isEqualTo(303);
         Element action = f.owner().page("/").selectFirst("#open-actions li");
         assertThat(action.text()).contains("Write a code-mapping upload", "overdue", "Dev");

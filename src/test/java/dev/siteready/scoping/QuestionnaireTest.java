@@ -33,7 +33,7 @@ class QuestionnaireTest {
         }
 
         Element card(String question, String subject) {
-            return page().getElementById(QuestionnaireViews.domId(question, subject));
+            return page().getElementById(AnswerKey.of(question, subject).domId());
         }
 
         String version(String question, String subject) {
@@ -87,17 +87,17 @@ class QuestionnaireTest {
                 "cell-0-format", "A999999", "cell-1-type", "PE", "cell-1-authority", "EMPI", "cell-2-type", "")).statusCode()).isEqualTo(303);
 
         Document page = f.page();
-        String empi = QuestionnaireViews.domId(StandardQuestionnaire.HAS_EMPI, "");
+        String empi = AnswerKey.of(StandardQuestionnaire.HAS_EMPI, "").domId();
         assertThat(page.selectFirst("#" + empi + " input[value=YES]").hasAttr("checked")).isTrue();
-        assertThat(page.selectFirst("#" + QuestionnaireViews.domId(StandardQuestionnaire.PATIENT_ID_COUNT, "") + " input[name=value]").val()).isEqualTo("3");
-        Element methods = page.getElementById(QuestionnaireViews.domId(StandardQuestionnaire.CONNECTION_METHODS, "Results|INBOUND"));
+        assertThat(page.selectFirst("#" + AnswerKey.of(StandardQuestionnaire.PATIENT_ID_COUNT, "").domId() + " input[name=value]").val()).isEqualTo("3");
+        Element methods = page.getElementById(AnswerKey.of(StandardQuestionnaire.CONNECTION_METHODS, "Results|INBOUND").domId());
         assertThat(methods.select("input[checked]").eachAttr("value")).containsExactly("HL7V2_MLLP", "FHIR");
-        Element table = page.getElementById(QuestionnaireViews.domId(StandardQuestionnaire.PATIENT_ID_TYPES, ""));
+        Element table = page.getElementById(AnswerKey.of(StandardQuestionnaire.PATIENT_ID_TYPES, "").domId());
         assertThat(table.select("tbody tr")).hasSize(3); // two rows and an empty one to add another
         assertThat(table.selectFirst("select[name=cell-1-type] option[selected]").val()).isEqualTo("PE");
         assertThat(table.selectFirst("input[name=cell-0-format]").val()).isEqualTo("A999999");
         // conditional: the EMPI question appears once the EMPI answer is yes
-        assertThat(page.getElementById(QuestionnaireViews.domId(StandardQuestionnaire.EMPI_ID, "")).hasClass("question")).isTrue();
+        assertThat(page.getElementById(AnswerKey.of(StandardQuestionnaire.EMPI_ID, "").domId()).hasClass("question")).isTrue();
 
         // change the number: the history has both changes, old -> new, by the member
         assertThat(f.save(StandardQuestionnaire.PATIENT_ID_COUNT, "", Map.of("value", "4")).statusCode()).isEqualTo(303);
@@ -117,13 +117,13 @@ class QuestionnaireTest {
         Response response = f.save(StandardQuestionnaire.PATIENT_ID_COUNT, "", Map.of("value", "about three"));
         assertThat(response.statusCode()).isEqualTo(400);
         Document page = Jsoup.parse(response.body().asString());
-        Element card = page.getElementById(QuestionnaireViews.domId(StandardQuestionnaire.PATIENT_ID_COUNT, ""));
+        Element card = page.getElementById(AnswerKey.of(StandardQuestionnaire.PATIENT_ID_COUNT, "").domId());
         assertThat(card.selectFirst("input[name=value]").val()).isEqualTo("about three");
         assertThat(card.selectFirst(".field-error").text()).contains("Enter a number");
 
         Response table = f.save(StandardQuestionnaire.PATIENT_ID_TYPES, "", Map.of("cell-0-type", "NOT-A-TYPE", "cell-0-authority", "MAIN"));
         assertThat(table.statusCode()).isEqualTo(400);
-        Element tableCard = Jsoup.parse(table.body().asString()).getElementById(QuestionnaireViews.domId(StandardQuestionnaire.PATIENT_ID_TYPES, ""));
+        Element tableCard = Jsoup.parse(table.body().asString()).getElementById(AnswerKey.of(StandardQuestionnaire.PATIENT_ID_TYPES, "").domId());
         assertThat(tableCard.selectFirst(".field-error").text()).contains("Row 1");
         assertThat(tableCard.selectFirst("input[name=cell-0-authority]").val()).isEqualTo("MAIN");
 
@@ -141,7 +141,7 @@ class QuestionnaireTest {
         String markup = "<script>alert(1)</script><img src=x onerror=alert(2)>";
         assertThat(f.save(StandardQuestionnaire.FREEZES, "", Map.of("value", markup)).statusCode()).isEqualTo(303);
         Document page = f.page();
-        Element card = page.getElementById(QuestionnaireViews.domId(StandardQuestionnaire.FREEZES, ""));
+        Element card = page.getElementById(AnswerKey.of(StandardQuestionnaire.FREEZES, "").domId());
         assertThat(card.selectFirst("textarea").text()).isEqualTo(markup);
         assertThat(page.select("main script, main img")).isEmpty();
 
@@ -161,7 +161,7 @@ class QuestionnaireTest {
     void theHtmxSaveReturnsTheCardAndTogglesConditionalQuestionsOutOfBand() {
         Fixture f = fixture("Htmx");
         String subject = "Results|Orders[].Results[].Code";
-        String effort = QuestionnaireViews.domId(StandardQuestionnaire.FIELD_EFFORT, subject);
+        String effort = AnswerKey.of(StandardQuestionnaire.FIELD_EFFORT, subject).domId();
         assertThat(f.page().getElementById(effort).hasAttr("hidden")).isTrue();
 
         Response response = f.owner.htmxPost(f.base + "/answers", Map.of("question", StandardQuestionnaire.FIELD_PROVIDED,
@@ -170,7 +170,7 @@ class QuestionnaireTest {
         String html = response.body().asString();
         assertThat(html).doesNotContain("<html");
         Document fragment = Jsoup.parseBodyFragment(html);
-        Element saved = fragment.getElementById(QuestionnaireViews.domId(StandardQuestionnaire.FIELD_PROVIDED, subject));
+        Element saved = fragment.getElementById(AnswerKey.of(StandardQuestionnaire.FIELD_PROVIDED, subject).domId());
         assertThat(saved.selectFirst(".save-state").text()).startsWith("Saved");
         Element shown = fragment.getElementById(effort);
         assertThat(shown.attr("hx-swap-oob")).isEqualTo("true");
@@ -193,7 +193,7 @@ class QuestionnaireTest {
         Response second = f.owner.htmxPost(f.base + "/answers", Map.of("question", key, "subject", "", "version", stale,
                 "value", "Mon-Sat 06:00-20:00"));
         assertThat(second.statusCode()).isEqualTo(409);
-        Element card = Jsoup.parseBodyFragment(second.body().asString()).getElementById(QuestionnaireViews.domId(key, ""));
+        Element card = Jsoup.parseBodyFragment(second.body().asString()).getElementById(AnswerKey.of(key, "").domId());
         assertThat(card.selectFirst(".conflict .theirs").text()).isEqualTo("Mon-Fri 07:00-19:00");
         assertThat(card.selectFirst("input[name=value]").val()).isEqualTo("Mon-Sat 06:00-20:00");
         assertThat(card.selectFirst("button[type=submit]").text()).isEqualTo("Save mine");
@@ -219,7 +219,7 @@ class QuestionnaireTest {
 
         assertThat(f.owner.post(f.base + "/status", Map.of("to", "LOCKED")).statusCode()).isEqualTo(303);
         assertThat(f.page().selectFirst("#questionnaire-status").text()).isEqualTo("Reviewed and locked");
-        assertThat(f.page().select("#" + QuestionnaireViews.domId(key, "") + " fieldset[disabled]")).isNotEmpty();
+        assertThat(f.page().select("#" + AnswerKey.of(key, "").domId() + " fieldset[disabled]")).isNotEmpty();
         Response locked = f.save(key, "", Map.of("value", "1000"));
         assertThat(locked.statusCode()).isEqualTo(409);
         assertThat(Jsoup.parse(locked.body().asString()).select(".field-error").text()).contains("locked");
@@ -282,7 +282,7 @@ class QuestionnaireTest {
         assertThat(f.owner.post(f.base + "/upgrade", Map.of()).statusCode()).isEqualTo(303);
         Document upgraded = f.page();
         assertThat(upgraded.text()).contains("Which interface engine do you run?");
-        assertThat(upgraded.selectFirst("#" + QuestionnaireViews.domId(StandardQuestionnaire.HAS_EMPI, "") + " input[value=YES]")
+        assertThat(upgraded.selectFirst("#" + AnswerKey.of(StandardQuestionnaire.HAS_EMPI, "").domId() + " input[value=YES]")
                 .hasAttr("checked")).isTrue();
     }
 
