@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 /** Something to do because of the retrospective: who does it, by when, and whether it is done. */
@@ -72,6 +73,28 @@ public class RetroAction extends WorkspaceOwned {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt = OffsetDateTime.now();
+
+    static RetroAction add(Retrospective retro, String title, String owner, LocalDate dueOn, RetroItem item) {
+        RetroAction action = new RetroAction();
+        action.retrospective = retro;
+        action.title = title;
+        action.owner = owner;
+        action.dueOn = dueOn;
+        action.item = item;
+        action.persist();
+        return action;
+    }
+
+    /** Marks it open, done or dropped. */
+    void moveTo(Status next) {
+        status = next;
+        updatedAt = OffsetDateTime.now();
+    }
+
+    /** Still open after its due date (the day as it is in the zone given, the site's). */
+    boolean overdue(ZoneId zone) {
+        return status == Status.OPEN && dueOn != null && dueOn.isBefore(LocalDate.now(zone));
+    }
 
     public static List<RetroAction> listFor(Retrospective retro) {
         return list("retrospective = ?1 order by createdAt, id", retro);

@@ -4,6 +4,7 @@ import dev.siteready.tenant.TenantContext;
 import dev.siteready.web.ApiValidationError;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -49,13 +49,12 @@ public class RetroApiResource {
     @Operation(summary = "Search retrospective items", description = "Full-text search (English stemming) over item titles and"
             + " notes, and site names and EHR vendors; optional tag, site id and date range (from, to: the retrospective's date)."
             + " 100 items per page, best matches first.")
-    public Response search(@RestQuery String q, @RestQuery String tag, @RestQuery String site, @RestQuery String from,
-            @RestQuery String to, @RestQuery String page) {
-        var parsed = RetroReviewResource.parse(q, tag, site, from, to);
+    public Response search(@BeanParam ReviewParams params) {
+        ReviewQuery parsed = ReviewQuery.of(params);
         if (parsed.problem() != null) {
             return ApiValidationError.of(Map.of("query", parsed.problem()));
         }
-        int number = page != null && page.matches("[0-9]{1,6}") ? Math.max(1, Integer.parseInt(page)) : 1;
+        int number = params.pageNumber();
         RetroSearch.Result result = RetroSearch.find(tenant.requireWorkspaceId(), parsed.filter(), (number - 1) * PAGE_SIZE, PAGE_SIZE);
         return Response.ok(new ItemsJson(parsed.filter().q(), parsed.filter().tag(), result.total(), number, PAGE_SIZE,
                 result.hits().stream().map(h -> new ItemJson(h.id(), h.section().name(), h.section().label, h.title(), h.notes(),

@@ -2,6 +2,7 @@ package dev.siteready.retro;
 
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.web.Forms;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -121,6 +122,34 @@ public class RetroItem extends WorkspaceOwned {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt = OffsetDateTime.now();
+
+    /** Writes what the team or the partner typed (already checked); the link is set apart, see {@link #linkTo}. */
+    void write(Section section, String title, String notes, List<String> tags) {
+        this.section = section;
+        this.title = title;
+        this.notes = notes.strip();
+        this.tags = tags.toArray(String[]::new);
+        this.updatedAt = OffsetDateTime.now();
+    }
+
+    /** Links the item to a listed option: its form value ("KIND:reference") and what it says. */
+    void linkTo(String value, String label) {
+        int colon = value.indexOf(':');
+        linkKind = LinkKind.valueOf(value.substring(0, colon));
+        linkRef = Forms.clip(value.substring(colon + 1), 400);
+        linkLabel = Forms.clip(label, 400);
+    }
+
+    void unlink() {
+        linkKind = null;
+        linkRef = null;
+        linkLabel = null;
+    }
+
+    /** The link as the form's value ("KIND:reference"), or "". */
+    String linkValue() {
+        return linkKind == null ? "" : linkKind.name() + ":" + linkRef;
+    }
 
     public static List<RetroItem> listFor(Retrospective retro) {
         return list("retrospective = ?1 order by createdAt, id", retro);

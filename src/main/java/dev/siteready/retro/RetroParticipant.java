@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /** Someone who took part in a retrospective, and for which side. */
 @Entity
@@ -55,6 +56,20 @@ public class RetroParticipant extends WorkspaceOwned {
 
     @Column(name = "added_at", nullable = false, updatable = false)
     public OffsetDateTime addedAt = OffsetDateTime.now();
+
+    static RetroParticipant add(Retrospective retro, String name, String role, Side side) {
+        RetroParticipant participant = new RetroParticipant();
+        participant.retrospective = retro;
+        participant.name = name;
+        participant.role = role;
+        participant.side = side;
+        participant.persist();
+        return participant;
+    }
+
+    public static RetroParticipant findIn(Retrospective retro, UUID id) {
+        return find("id = ?1 and retrospective = ?2", id, retro).firstResult();
+    }
 
     public static List<RetroParticipant> listFor(Retrospective retro) {
         return list("retrospective = ?1 order by addedAt, id", retro);

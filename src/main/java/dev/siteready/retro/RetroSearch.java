@@ -48,6 +48,35 @@ public final class RetroSearch {
 
     @SuppressWarnings("unchecked")
     public static Result find(UUID workspaceId, Filter filter, int offset, int limit) {
+        Query query = Panache.getEntityManager().createNativeQuery(sql(filter))
+                .setParameter("ws", workspaceId).setParameter("limit", limit).setParameter("offset", offset);
+        if (!filter.q().isEmpty()) {
+            query.setParameter("q", filter.q());
+        }
+        if (!filter.tag().isEmpty()) {
+            query.setParameter("tag", filter.tag());
+        }
+        if (filter.site() != null) {
+            query.setParameter("site", filter.site());
+        }
+        if (filter.from() != null) {
+            query.setParameter("from", filter.from());
+        }
+        if (filter.to() != null) {
+            query.setParameter("to", filter.to());
+        }
+        List<Object[]> rows = query.getResultList();
+        List<Hit> hits = new ArrayList<>();
+        for (Object[] r : rows) {
+            hits.add(new Hit((UUID) r[0], RetroItem.Section.valueOf((String) r[1]), (String) r[2], (String) r[3],
+                    r[4] == null ? List.of() : List.of((String[]) r[4]), (String) r[5], (String) r[6], (String) r[7], (Boolean) r[8],
+                    toOffset(r[9]), (UUID) r[10], (LocalDate) r[11], (UUID) r[12], (String) r[13], (UUID) r[14], (String) r[15],
+                    (String) r[16], Boolean.TRUE.equals(r[18])));
+        }
+        return new Result(hits, rows.isEmpty() ? total(workspaceId, filter, offset) : ((Number) rows.get(0)[17]).longValue());
+    }
+
+    private static String sql(Filter filter) {
         StringBuilder sql = new StringBuilder("""
                 SELECT i.id, i.section, i.title, i.notes, i.tags, i.link_kind, i.link_label, i.author,
                        i.partner_link_id IS NOT NULL, i.created_at, r.id, coalesce(r.held_on, CAST(r.created_at AS date)),
@@ -88,33 +117,7 @@ public final class RetroSearch {
         }
         sql.append(filter.q().isEmpty() ? " ORDER BY 12 DESC, lower(s.name), i.created_at, i.id"
                 : " ORDER BY ts_rank(i.search, websearch_to_tsquery('english', :q)) DESC, 12 DESC, i.created_at, i.id");
-        sql.append(" LIMIT :limit OFFSET :offset");
-        Query query = Panache.getEntityManager().createNativeQuery(sql.toString())
-                .setParameter("ws", workspaceId).setParameter("limit", limit).setParameter("offset", offset);
-        if (!filter.q().isEmpty()) {
-            query.setParameter("q", filter.q());
-        }
-        if (!filter.tag().isEmpty()) {
-            query.setParameter("tag", filter.tag());
-        }
-        if (filter.site() != null) {
-            query.setParameter("site", filter.site());
-        }
-        if (filter.from() != null) {
-            query.setParameter("from", filter.from());
-        }
-        if (filter.to() != null) {
-            query.setParameter("to", filter.to());
-        }
-        List<Object[]> rows = query.getResultList();
-        List<Hit> hits = new ArrayList<>();
-        for (Object[] r : rows) {
-            hits.add(new Hit((UUID) r[0], RetroItem.Section.valueOf((String) r[1]), (String) r[2], (String) r[3],
-                    r[4] == null ? List.of() : List.of((String[]) r[4]), (String) r[5], (String) r[6], (String) r[7], (Boolean) r[8],
-                    toOffset(r[9]), (UUID) r[10], (LocalDate) r[11], (UUID) r[12], (String) r[13], (UUID) r[14], (String) r[15],
-                    (String) r[16], Boolean.TRUE.equals(r[18])));
-        }
-        return new Result(hits, rows.isEmpty() ? total(workspaceId, filter, offset) : ((Number) rows.get(0)[17]).longValue());
+        return sql.append(" LIMIT :limit OFFSET :offset").toString();
     }
 
     /** A page past the end has no rows to carry the total; it is then only needed to say how many there are. */
@@ -122,13 +125,56 @@ public final class RetroSearch {
         return offset == 0 ? 0 : find(workspaceId, filter, 0, 1).total();
     }
 
+    /** A tag and on how many items it is. */
+    public record TagUse(String tag, long items) {
+    }
+
     /** The workspace's most used tags, most used first. */
     @SuppressWarnings("unchecked")
-    public static List<Object[]> frequentTags(UUID workspaceId, int limit) {
-        return Panache.getEntityManager().createNativeQuery("""
+    public static List<TagUse> frequentTags(UUID workspaceId, int limit) {
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
                 SELECT t.tag, count(*) FROM retro_item i CROSS JOIN LATERAL unnest(i.tags) AS t(tag)
                 WHERE i.workspace_id = :ws GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT :limit
                 """).setParameter("ws", workspaceId).setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new TagUse((String) r[0], ((Number) r[1]).longValue())).toList();
+    }
+
+    /** A retrospective as the review lists it; total: how many the workspace has (the list stops at its limit). */
+    public record Listed(UUID siteId, String site, UUID projectId, String project, LocalDate held, long items, long openActions,
+            long total) {
+        public String link() {
+            return "/sites/" + siteId + "/projects/" + projectId + "/retrospective";
+        }
+    }
+
+    /** The workspace's retrospectives, latest first, with their numbers of items and open action items. */
+    @SuppressWarnings("unchecked")
+    public static List<Listed> retrospectives(UUID workspaceId, int limit) {
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                SELECT s.id, s.name, p.id, p.name, coalesce(r.held_on, CAST(r.created_at AS date)),
+                       (SELECT count(*) FROM retro_item i WHERE i.workspace_id = r.workspace_id AND i.retrospective_id = r.id),
+                       (SELECT count(*) FROM retro_action a WHERE a.workspace_id = r.workspace_id AND a.retrospective_id = r.id
+                          AND a.status = 'OPEN'),
+                       r.id, count(*) OVER ()
+                FROM retrospective r
+                JOIN project p ON p.workspace_id = r.workspace_id AND p.id = r.project_id
+                JOIN site s ON s.workspace_id = p.workspace_id AND s.id = p.site_id
+                WHERE r.workspace_id = :ws
+                ORDER BY 5 DESC, lower(s.name), p.id LIMIT :limit
+                """).setParameter("ws", workspaceId).setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new Listed((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (LocalDate) r[4],
+                ((Number) r[5]).longValue(), ((Number) r[6]).longValue(), ((Number) r[8]).longValue())).toList();
+    }
+
+    /** The sites that have a retrospective, by name: id and name. */
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> sitesWithRetrospectives(UUID workspaceId) {
+        return Panache.getEntityManager().createNativeQuery("""
+                SELECT DISTINCT s.id, s.name, lower(s.name) FROM retrospective r
+                JOIN project p ON p.workspace_id = r.workspace_id AND p.id = r.project_id
+                JOIN site s ON s.workspace_id = p.workspace_id AND s.id = p.site_id
+                WHERE r.workspace_id = :ws ORDER BY lower(s.name)
+                """).setParameter("ws", workspaceId).getResultList();
     }
 
     private static OffsetDateTime toOffset(Object value) {

@@ -38,6 +38,17 @@ public class Retrospective extends WorkspaceOwned {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt = OffsetDateTime.now();
 
+    void edit(LocalDate heldOn, String summary) {
+        this.heldOn = heldOn;
+        this.summary = summary.strip();
+        touch();
+    }
+
+    /** Something was added to it (the partner's notes count as a change of the retrospective). */
+    void touch() {
+        updatedAt = OffsetDateTime.now();
+    }
+
     public static Retrospective of(Project project) {
         return find("project = ?1", project).firstResult();
     }
@@ -48,6 +59,11 @@ public class Retrospective extends WorkspaceOwned {
     }
 
     public String path() {
+        return path(project);
+    }
+
+    /** Where a project's retrospective is, started or not. */
+    public static String path(Project project) {
         return "/sites/" + project.site.id + "/projects/" + project.id + "/retrospective";
     }
 }

@@ -20,9 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,62 +122,72 @@ public class TemplateChanges {
     }
 
     /** A new proposal from the form, checked; {@link Refused} says what to fix. */
-    public TemplateProposal propose(Retrospective retro, RetroItem item, Change change, Map<String, String> in, String actor) {
-        String target = in.getOrDefault("target", "");
-        if (targets(change).stream().noneMatch(t -> t.value().equals(target))) {
+    public TemplateProposal propose(Retrospective retro, RetroItem item, Change change, ProposalInput in, String actor) {
+        if (targets(change).stream().noneMatch(t -> t.value().equals(in.target()))) {
             throw new Refused("Choose what to change from the list.");
         }
-        String[] parts = target.split("\\|", 4);
+        String[] parts = in.target().split("\\|", 4);
         TemplateProposal proposal = new TemplateProposal();
         proposal.retrospective = retro;
         proposal.item = item;
         proposal.change = change;
         proposal.proposedBy = actor;
         UUID templateId = UUID.fromString(parts[0]);
-        if (change.questionnaire) {
-            QuestionnaireTemplate template = QuestionnaireTemplate.findById(templateId);
-            proposal.questionnaireTemplate = template;
-            proposal.templateName = template.name;
-            if (change == Change.ADD_QUESTION) {
-                Question question = question(template.draft, in);
-                proposal.details = new Details(parts[1], null, question.label(), question.help(), question.type(),
-                        question.kind().hasChoices() ? in.getOrDefault("options", "").trim() : null, null, null, null, null);
-                proposal.summary = "Add the question \"" + question.label() + "\" to "
-                        + template.draft.section(parts[1]).map(QuestionnaireDefinition.Section::title).orElse(parts[1])
-                        + " in the questionnaire template " + template.name + ".";
-            } else {
-                Question old = template.draft.question(parts[1]).orElseThrow(() -> new Refused("Choose what to change from the list."));
-                String label = in.getOrDefault("label", "").trim();
-                String typedHelp = in.getOrDefault("help", "").trim();
-                if (!PlainText.Validator.isName(label, 300) || !PlainText.Validator.fits(typedHelp, 1000)) {
-                    throw new Refused("Write the new wording (1 to 300 characters) and help text of up to 1,000.");
-                }
-                String help = typedHelp.isEmpty() ? old.help() : typedHelp; // empty keeps the current help text
-                if (label.equals(old.label()) && help.equals(old.help())) {
-                    throw new Refused("The new wording is the same as the current one.");
-                }
-                proposal.details = new Details(null, parts[1], label, help, null, null, null, null, null, old.label());
-                proposal.summary = "Reword \"" + old.label() + "\" as \"" + label + "\"" + (help.equals(old.help()) ? ""
-                        : ", with new help text") + " in the questionnaire template " + template.name + ".";
-            }
+        if (change == Change.ADD_QUESTION) {
+            proposeQuestion(proposal, QuestionnaireTemplate.findById(templateId), parts[1], in);
+        } else if (change == Change.REWORD_QUESTION) {
+            proposeWording(proposal, QuestionnaireTemplate.findById(templateId), parts[1], in);
         } else {
-            OnboardingTemplate template = OnboardingTemplate.findById(templateId);
-            proposal.onboardingTemplate = template;
-            proposal.templateName = template.name;
-            boolean event = change == Change.ADD_EVENT || change == Change.DROP_EVENT;
-            proposal.details = event ? new Details(null, null, null, null, parts[2], null, parts[1], parts[3], null, null)
-                    : new Details(null, null, null, null, null, null, parts[1], null, parts[2], null);
-            proposal.summary = switch (change) {
-                case REQUIRE_FIELD -> "Require " + parts[1] + " " + parts[2] + " in the onboarding template " + template.name + ".";
-                case DROP_FIELD -> "Stop requiring " + parts[1] + " " + parts[2] + " in the onboarding template " + template.name + ".";
-                case ADD_EVENT -> "Add " + parts[1] + " " + parts[3] + " (" + direction(parts[2]) + ") to the default scope of "
-                        + template.name + ".";
-                default -> "Drop " + parts[1] + " " + parts[3] + " (" + direction(parts[2]) + ") from the default scope of "
-                        + template.name + ".";
-            };
+            proposeScopeChange(proposal, OnboardingTemplate.findById(templateId), parts);
         }
         proposal.persist();
         return proposal;
+    }
+
+    private static void proposeQuestion(TemplateProposal proposal, QuestionnaireTemplate template, String section, ProposalInput in) {
+        proposal.questionnaireTemplate = template;
+        proposal.templateName = template.name;
+        Question question = question(template.draft, in.label(), in.help(), in.type(), in.options());
+        proposal.details = new Details(section, null, question.label(), question.help(), question.type(),
+                question.kind().hasChoices() ? in.options().trim() : null, null, null, null, null);
+        proposal.summary = "Add the question \"" + question.label() + "\" to "
+                + template.draft.section(section).map(QuestionnaireDefinition.Section::title).orElse(section)
+                + " in the questionnaire template " + template.name + ".";
+    }
+
+    private static void proposeWording(TemplateProposal proposal, QuestionnaireTemplate template, String key, ProposalInput in) {
+        proposal.questionnaireTemplate = template;
+        proposal.templateName = template.name;
+        Question old = template.draft.question(key).orElseThrow(() -> new Refused("Choose what to change from the list."));
+        String label = in.label().trim();
+        String typedHelp = in.help().trim();
+        if (!PlainText.Validator.isName(label, 300) || !PlainText.Validator.fits(typedHelp, 1000)) {
+            throw new Refused("Write the new wording (1 to 300 characters) and help text of up to 1,000.");
+        }
+        String help = typedHelp.isEmpty() ? old.help() : typedHelp; // empty keeps the current help text
+        if (label.equals(old.label()) && help.equals(old.help())) {
+            throw new Refused("The new wording is the same as the current one.");
+        }
+        proposal.details = new Details(null, key, label, help, null, null, null, null, null, old.label());
+        proposal.summary = "Reword \"" + old.label() + "\" as \"" + label + "\"" + (help.equals(old.help()) ? ""
+                : ", with new help text") + " in the questionnaire template " + template.name + ".";
+    }
+
+    /** parts: the template, the data model, then the field, or the direction and the event. */
+    private static void proposeScopeChange(TemplateProposal proposal, OnboardingTemplate template, String[] parts) {
+        proposal.onboardingTemplate = template;
+        proposal.templateName = template.name;
+        boolean event = proposal.change == Change.ADD_EVENT || proposal.change == Change.DROP_EVENT;
+        proposal.details = event ? new Details(null, null, null, null, parts[2], null, parts[1], parts[3], null, null)
+                : new Details(null, null, null, null, null, null, parts[1], null, parts[2], null);
+        proposal.summary = switch (proposal.change) {
+            case REQUIRE_FIELD -> "Require " + parts[1] + " " + parts[2] + " in the onboarding template " + template.name + ".";
+            case DROP_FIELD -> "Stop requiring " + parts[1] + " " + parts[2] + " in the onboarding template " + template.name + ".";
+            case ADD_EVENT -> "Add " + parts[1] + " " + parts[3] + " (" + direction(parts[2]) + ") to the default scope of "
+                    + template.name + ".";
+            default -> "Drop " + parts[1] + " " + parts[3] + " (" + direction(parts[2]) + ") from the default scope of "
+                    + template.name + ".";
+        };
     }
 
     /**
@@ -189,53 +197,53 @@ public class TemplateChanges {
      * @return the new version's number
      */
     public int accept(TemplateProposal proposal, String note, String actor) {
-        Details d = proposal.details;
-        String origin = "From the retrospective of " + proposal.retrospective.project.site.name + ", "
-                + proposal.retrospective.project.name + (proposal.item == null ? "" : ": " + proposal.item.title);
-        int number;
         if (proposal.questionnaireTemplate == null && proposal.onboardingTemplate == null) {
             throw new Refused("The template " + proposal.templateName + " was deleted; reject the proposal instead.");
         }
+        String origin = "From the retrospective of " + proposal.retrospective.project.site.name + ", "
+                + proposal.retrospective.project.name + (proposal.item == null ? "" : ": " + proposal.item.title);
+        int number;
         if (proposal.change.questionnaire) {
-            QuestionnaireTemplate template = proposal.questionnaireTemplate;
-            QuestionnaireTemplate.getEntityManager().refresh(template, LockModeType.PESSIMISTIC_WRITE); // one accept at a time
-            // (refresh, not find: the template was loaded with the proposal, and a find would not re-read it)
-            QuestionnaireTemplateVersion latest = QuestionnaireTemplateVersion.latest(template);
-            QuestionnaireDefinition published = latest == null ? template.draft : latest.definition;
-            QuestionnaireDefinition.Origin from = new QuestionnaireDefinition.Origin(proposal.retrospective.id, RetrospectiveResource.clip(origin, 300));
-            QuestionnaireDefinition version;
-            QuestionnaireDefinition draft;
-            if (proposal.change == Change.ADD_QUESTION) {
-                Question question = question(published, Map.of("label", d.label(), "help", nz(d.help()), "type", nz(d.type()),
-                        "options", nz(d.options()))).withOrigin(from);
-                version = published.withQuestion(d.section(), question).orElseThrow(() -> new Refused(
-                        "The section this question was proposed for is no longer in the template's published version."));
-                draft = template.draft.withQuestion(d.section(), question).orElseThrow(() -> new Refused(
-                        "The section this question was proposed for is no longer in the template's draft."));
-            } else {
-                Question old = published.question(d.question()).orElseThrow(() -> new Refused(
-                        "The question is no longer in the template's published version."));
-                if (d.previousLabel() != null && !d.previousLabel().equals(old.label())) {
-                    throw new Refused("The question was reworded since it was proposed (it now reads \"" + old.label()
-                            + "\"); reject this proposal, or propose again from the current wording.");
-                }
-                version = published.withReplaced(old.reworded(d.label(), nz(d.help()), from)).orElseThrow();
-                draft = template.draft.question(d.question()).map(q -> template.draft.withReplaced(q.reworded(d.label(), nz(d.help()), from))
-                        .orElseThrow()).orElse(template.draft);
-            }
-            number = questionnaires.publishChange(template, version, draft, origin, actor, proposal.id).number;
+            number = publishQuestionChange(proposal, origin, actor);
         } else {
             OnboardingTemplate template = proposal.onboardingTemplate;
             OnboardingTemplate.getEntityManager().refresh(template, LockModeType.PESSIMISTIC_WRITE);
-            ScopeSpec scope = changed(template.scope == null ? ScopeSpec.empty() : template.scope, proposal.change, d);
+            ScopeSpec scope = changed(template.scope == null ? ScopeSpec.empty() : template.scope, proposal.change, proposal.details);
             number = OnboardingTemplateVersion.publish(template, scope, origin, actor, proposal.id).number;
         }
-        proposal.status = TemplateProposal.Status.ACCEPTED;
-        proposal.decidedBy = actor;
-        proposal.decidedAt = OffsetDateTime.now();
-        proposal.decisionNote = note;
-        proposal.resultingVersion = number;
+        proposal.accept(actor, note, number);
         return number;
+    }
+
+    private int publishQuestionChange(TemplateProposal proposal, String origin, String actor) {
+        Details d = proposal.details;
+        QuestionnaireTemplate template = proposal.questionnaireTemplate;
+        QuestionnaireTemplate.getEntityManager().refresh(template, LockModeType.PESSIMISTIC_WRITE); // one accept at a time
+        // (refresh, not find: the template was loaded with the proposal, and a find would not re-read it)
+        QuestionnaireTemplateVersion latest = QuestionnaireTemplateVersion.latest(template);
+        QuestionnaireDefinition published = latest == null ? template.draft : latest.definition;
+        QuestionnaireDefinition.Origin from = new QuestionnaireDefinition.Origin(proposal.retrospective.id, Forms.clip(origin, 300));
+        QuestionnaireDefinition version;
+        QuestionnaireDefinition draft;
+        if (proposal.change == Change.ADD_QUESTION) {
+            Question question = question(published, Forms.text(d.label()), Forms.text(d.help()), Forms.text(d.type()), Forms.text(d.options()))
+                    .withOrigin(from);
+            version = published.withQuestion(d.section(), question).orElseThrow(() -> new Refused(
+                    "The section this question was proposed for is no longer in the template's published version."));
+            draft = template.draft.withQuestion(d.section(), question).orElseThrow(() -> new Refused(
+                    "The section this question was proposed for is no longer in the template's draft."));
+        } else {
+            Question old = published.question(d.question()).orElseThrow(() -> new Refused(
+                    "The question is no longer in the template's published version."));
+            if (d.previousLabel() != null && !d.previousLabel().equals(old.label())) {
+                throw new Refused("The question was reworded since it was proposed (it now reads \"" + old.label()
+                        + "\"); reject this proposal, or propose again from the current wording.");
+            }
+            version = published.withReplaced(old.reworded(d.label(), Forms.text(d.help()), from)).orElseThrow();
+            draft = template.draft.question(d.question()).map(q -> template.draft.withReplaced(q.reworded(d.label(),
+                    Forms.text(d.help()), from)).orElseThrow()).orElse(template.draft);
+        }
+        return questionnaires.publishChange(template, version, draft, origin, actor, proposal.id).number;
     }
 
     /** The scope with the change made, or {@link Refused} when the template no longer has what it changes. */
@@ -259,49 +267,50 @@ public class TemplateChanges {
                     fields.remove(d.model());
                 }
             }
-            case ADD_EVENT, DROP_EVENT -> {
-                int index = -1;
-                for (int i = 0; i < rows.size(); i++) {
-                    if (d.model().equals(rows.get(i).dataModel()) && d.type().equals(rows.get(i).direction())) {
-                        index = i;
-                    }
-                }
-                if (index < 0) {
-                    throw new Refused("The template's default scope no longer has " + d.model() + " (" + direction(d.type()) + ").");
-                }
-                ScopeSpec.Row row = rows.get(index);
-                List<String> events = new ArrayList<>(row.events() == null ? List.of() : row.events());
-                boolean added = change == Change.ADD_EVENT;
-                if (added == events.contains(d.event())) {
-                    throw new Refused("The template's default scope " + (added ? "already has " : "no longer has ") + d.model() + " "
-                            + d.event() + "; reject the proposal instead.");
-                }
-                if (added) {
-                    events.add(d.event());
-                } else {
-                    events.remove(d.event());
-                }
-                rows.set(index, new ScopeSpec.Row(row.dataModel(), events, row.direction(), row.connectionMethod(),
-                        row.messagesPerDay(), row.peakPerHour()));
-            }
+            case ADD_EVENT, DROP_EVENT -> changeEvents(rows, change == Change.ADD_EVENT, d);
             default -> throw new IllegalArgumentException(change.name());
         }
         return new ScopeSpec(rows, fields, scope.patientIdentifierTypes(), scope.providerIdentifierTypes(), scope.codeSystems(),
                 scope.workflows());
     }
 
-    private static Question question(QuestionnaireDefinition definition, Map<String, String> in) {
-        if ("TABLE".equalsIgnoreCase(in.getOrDefault("type", "").trim())) {
+    /** The event added to or dropped from the row of its data model and direction (the rows are changed in place). */
+    private static void changeEvents(List<ScopeSpec.Row> rows, boolean added, Details d) {
+        int index = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (d.model().equals(rows.get(i).dataModel()) && d.type().equals(rows.get(i).direction())) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new Refused("The template's default scope no longer has " + d.model() + " (" + direction(d.type()) + ").");
+        }
+        ScopeSpec.Row row = rows.get(index);
+        List<String> events = new ArrayList<>(row.events() == null ? List.of() : row.events());
+        if (added == events.contains(d.event())) {
+            throw new Refused("The template's default scope " + (added ? "already has " : "no longer has ") + d.model() + " "
+                    + d.event() + "; reject the proposal instead.");
+        }
+        if (added) {
+            events.add(d.event());
+        } else {
+            events.remove(d.event());
+        }
+        rows.set(index, new ScopeSpec.Row(row.dataModel(), events, row.direction(), row.connectionMethod(),
+                row.messagesPerDay(), row.peakPerHour()));
+    }
+
+    /** A question as a proposal adds it: one answer, asked once, without a condition. */
+    private static Question question(QuestionnaireDefinition definition, String label, String help, String type, String options) {
+        if ("TABLE".equalsIgnoreCase(type.trim())) {
             throw new Refused("Propose a question with a single answer; tables are added in the template editor.");
         }
-        if (in.getOrDefault("options", "").length() > 5000) {
+        if (options.length() > 5000) {
             throw new Refused("Keep the options to 5,000 characters, one per line.");
         }
-        Map<String, String> form = new HashMap<>(in);
-        form.remove("showIfQuestion");
-        form.put("repeat", "ONCE");
         try {
-            return QuestionForms.question(definition, form);
+            return QuestionForms.question(definition, Map.of("label", label, "help", help, "type", type, "options", options,
+                    "repeat", "ONCE"));
         } catch (IllegalArgumentException e) {
             throw new Refused(e.getMessage());
         }
@@ -313,10 +322,6 @@ public class TemplateChanges {
     }
 
     private static String direction(String direction) {
-        return "INBOUND".equals(direction) ? "inbound" : "OUTBOUND".equals(direction) ? "outbound" : nz(direction).toLowerCase();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
+        return "INBOUND".equals(direction) ? "inbound" : "OUTBOUND".equals(direction) ? "outbound" : Forms.text(direction).toLowerCase();
     }
 }

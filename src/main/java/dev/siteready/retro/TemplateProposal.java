@@ -131,6 +131,27 @@ public class TemplateProposal extends WorkspaceOwned {
     @Column(name = "resulting_version")
     public Integer resultingVersion;
 
+    public boolean pending() {
+        return status == Status.PROPOSED;
+    }
+
+    /** Accepted: the template's version it published. */
+    void accept(String actor, String note, int version) {
+        decide(Status.ACCEPTED, actor, note);
+        resultingVersion = version;
+    }
+
+    void reject(String actor, String note) {
+        decide(Status.REJECTED, actor, note);
+    }
+
+    private void decide(Status decision, String actor, String note) {
+        status = decision;
+        decidedBy = actor;
+        decidedAt = OffsetDateTime.now();
+        decisionNote = note;
+    }
+
     public String templateName() {
         return questionnaireTemplate != null ? questionnaireTemplate.name : onboardingTemplate != null ? onboardingTemplate.name
                 : templateName + " (deleted)";

@@ -8,17 +8,27 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Where projects stand in testing, read in one query whatever their number: each one's current phase and its test
- * plan's go-live date (the actual date once go-live passed, else the planned start).
+ * Where projects stand in testing, read in one query whatever their number: each one's current phase, its test
+ * plan's go-live date (the actual date once go-live passed, else the planned start) and whether go-live passed.
  */
-public record ProjectTesting(CurrentPhase phase, LocalDate plannedGoLive) {
+public record ProjectTesting(CurrentPhase phase, LocalDate plannedGoLive, boolean wentLive) {
 
     /** A project without phases (a trigger creates them with the project, so none in practice). */
-    public static final ProjectTesting NOT_STARTED = new ProjectTesting(CurrentPhase.of(Map.of()), null);
+    public static final ProjectTesting NOT_STARTED = new ProjectTesting(CurrentPhase.of(Map.of()), null, false);
+
+    public ProjectTesting(CurrentPhase phase, LocalDate plannedGoLive) {
+        this(phase, plannedGoLive, false);
+    }
+
+    /** One project's, in the same one query. */
+    public static ProjectTesting of(UUID projectId) {
+        return ofProjects(List.of(projectId)).get(projectId);
+    }
 
     public static Map<UUID, ProjectTesting> ofProjects(Collection<UUID> projectIds) {
         Map<UUID, Map<Kind, Status>> statuses = new HashMap<>();
@@ -38,8 +48,10 @@ public record ProjectTesting(CurrentPhase phase, LocalDate plannedGoLive) {
             }
         }
         Map<UUID, ProjectTesting> result = new HashMap<>();
-        projectIds.forEach(id -> result.put(id, new ProjectTesting(CurrentPhase.of(statuses.getOrDefault(id, Map.of())),
-                goLives.get(id))));
+        projectIds.forEach(id -> {
+            Map<Kind, Status> phases = statuses.getOrDefault(id, Map.of());
+            result.put(id, new ProjectTesting(CurrentPhase.of(phases), goLives.get(id), phases.get(Kind.GO_LIVE) == Status.PASSED));
+        });
         return result;
     }
 }
