@@ -142,11 +142,9 @@ class DemoTesting {
     private static void passChecklist(Project project, LocalDate on) {
         int n = 1000;
         for (ChecklistItem item : ChecklistItem.listFor(project)) {
-            item.result = TestResult.PASSED;
-            item.controlId = "MSG" + (++n);
-            item.logId = "rdx-" + Integer.toHexString(project.name.hashCode() & 0xffff) + "-" + n;
-            item.recordedBy = DEV;
-            item.recordedAt = on.atTime(10, 0).atOffset(ZoneOffset.UTC);
+            n++;
+            item.record(TestResult.PASSED, "MSG" + n, "rdx-" + Integer.toHexString(project.name.hashCode() & 0xffff) + "-" + n,
+                    item.note, DEV, on.atTime(10, 0).atOffset(ZoneOffset.UTC));
         }
     }
 
@@ -180,14 +178,14 @@ class DemoTesting {
             step.position = i;
             step.action = script.steps.get(i).action();
             step.expected = script.steps.get(i).expected();
-            step.result = withIssue && i == 1 ? TestResult.FAILED : withIssue && i > 1 ? TestResult.NOT_RUN : TestResult.PASSED;
-            step.note = withIssue && i == 1 ? "OBX-3 carries the lab's local code 'CBC-HGB'; no LOINC. Control ID MSG2207." : "";
-            if (step.result != TestResult.NOT_RUN) {
-                step.recordedBy = DEV;
-                step.recordedAt = run.startedAt.plusMinutes(20L * (i + 1));
+            boolean fails = withIssue && i == 1;
+            if (!withIssue || i <= 1) { // with the issue, the steps after the failed one were not run
+                step.record(fails ? TestResult.FAILED : TestResult.PASSED, fails
+                        ? "OBX-3 carries the lab's local code 'CBC-HGB'; no LOINC. Control ID MSG2207." : "", DEV,
+                        run.startedAt.plusMinutes(20L * (i + 1)));
             }
             step.persist();
-            if (withIssue && i == 1) {
+            if (fails) {
                 failed = step;
             }
         }

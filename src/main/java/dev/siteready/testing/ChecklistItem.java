@@ -66,6 +66,21 @@ public class ChecklistItem extends WorkspaceOwned {
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
 
+    /** Records the item's result with its evidence, by whom and when. */
+    public void record(TestResult result, String controlId, String logId, String note, String by, OffsetDateTime at) {
+        this.result = result;
+        this.controlId = controlId;
+        this.logId = logId;
+        this.note = note;
+        recordedBy = by;
+        recordedAt = at;
+    }
+
+    /** "Order · New (outbound)". */
+    String describe() {
+        return event.model.name + " · " + event.name + " (" + direction.label.toLowerCase() + ")";
+    }
+
     /** The project's items with their event and data model, ordered by model, event and direction, in one query. */
     public static List<ChecklistItem> listFor(Project project) {
         return find("from ChecklistItem c join fetch c.event e join fetch e.model m where c.project = ?1"

@@ -37,60 +37,80 @@ public record PhaseGates(Map<Kind, Status> statuses, int checklistItems, int che
             return Optional.of(kind.label + " cannot be skipped: only UAT and production testing are optional.");
         }
         boolean starting = target == Status.IN_PROGRESS || target == Status.PASSED;
+        return switch (kind) {
+            case FUNCTIONAL -> functional(target);
+            case INTEGRATED -> integrated(target, override);
+            case UAT -> uat(starting || scheduling);
+            case PRODUCTION -> production(target, starting);
+            case GO_LIVE -> goLive(target, starting);
+        };
+    }
+
+    private Optional<String> functional(Status target) {
         List<String> missing = new ArrayList<>();
-        switch (kind) {
-            case FUNCTIONAL -> {
-                if (target == Status.PASSED && checklistItems == 0) {
-                    missing.add("the functional checklist is empty: tick the event types in scope first");
-                } else if (target == Status.PASSED && checklistPassed < checklistItems) {
-                    missing.add("every checklist item must pass (" + checklistPassed + " of " + checklistItems + " have)");
-                }
-            }
-            case INTEGRATED -> {
-                if (target == Status.IN_PROGRESS && status(Kind.FUNCTIONAL) != Status.PASSED && !override) {
-                    return Optional.of("Integrated testing starts after functional testing passed (it is "
-                            + status(Kind.FUNCTIONAL).label.toLowerCase() + "). A manager can override this with a reason.");
-                }
-                if (target == Status.PASSED) {
-                    needs(missing, Kind.FUNCTIONAL, false); // an override starts integrated testing early, never passes it
-                    workflowsMissing(missing);
-                    if (openBlockingIssues > 0) {
-                        missing.add(openBlockingIssues + (openBlockingIssues == 1 ? " blocking issue is" : " blocking issues are")
-                                + " still open");
-                    }
-                }
-            }
-            case UAT -> {
-                if (starting || scheduling) {
-                    workflowsMissing(missing);
-                    if (!missing.isEmpty()) {
-                        return Optional.of("UAT can be scheduled only when every workflow has a passing integrated run: "
-                                + String.join("; ", missing) + ".");
-                    }
-                }
-            }
-            case PRODUCTION -> {
-                if (starting) {
-                    needs(missing, Kind.INTEGRATED, false);
-                    needs(missing, Kind.UAT, true);
-                    if (!productionScheduled) {
-                        missing.add("its scheduled time at the site");
-                    }
-                }
-            }
-            case GO_LIVE -> {
-                if (starting) {
-                    needs(missing, Kind.FUNCTIONAL, false);
-                    needs(missing, Kind.INTEGRATED, false);
-                    needs(missing, Kind.UAT, true);
-                    needs(missing, Kind.PRODUCTION, true);
-                    if (!vendorSigned || !partnerSigned) {
-                        missing.add("sign-off of the current scope version from "
-                                + (!vendorSigned && !partnerSigned ? "both sides" : !vendorSigned ? "the vendor side" : "the health system"));
-                    }
-                }
+        if (target == Status.PASSED && checklistItems == 0) {
+            missing.add("the functional checklist is empty: tick the event types in scope first");
+        } else if (target == Status.PASSED && checklistPassed < checklistItems) {
+            missing.add("every checklist item must pass (" + checklistPassed + " of " + checklistItems + " have)");
+        }
+        return refusal(Kind.FUNCTIONAL, target, missing);
+    }
+
+    private Optional<String> integrated(Status target, boolean override) {
+        if (target == Status.IN_PROGRESS && status(Kind.FUNCTIONAL) != Status.PASSED && !override) {
+            return Optional.of("Integrated testing starts after functional testing passed (it is "
+                    + status(Kind.FUNCTIONAL).label.toLowerCase() + "). A manager can override this with a reason.");
+        }
+        List<String> missing = new ArrayList<>();
+        if (target == Status.PASSED) {
+            needs(missing, Kind.FUNCTIONAL, false); // an override starts integrated testing early, never passes it
+            workflowsMissing(missing);
+            if (openBlockingIssues > 0) {
+                missing.add(openBlockingIssues + (openBlockingIssues == 1 ? " blocking issue is" : " blocking issues are")
+                        + " still open");
             }
         }
+        return refusal(Kind.INTEGRATED, target, missing);
+    }
+
+    private Optional<String> uat(boolean startingOrScheduling) {
+        List<String> missing = new ArrayList<>();
+        if (startingOrScheduling) {
+            workflowsMissing(missing);
+        }
+        return missing.isEmpty() ? Optional.empty() : Optional.of("UAT can be scheduled only when every workflow has a passing"
+                + " integrated run: " + String.join("; ", missing) + ".");
+    }
+
+    private Optional<String> production(Status target, boolean starting) {
+        List<String> missing = new ArrayList<>();
+        if (starting) {
+            needs(missing, Kind.INTEGRATED, false);
+            needs(missing, Kind.UAT, true);
+            if (!productionScheduled) {
+                missing.add("its scheduled time at the site");
+            }
+        }
+        return refusal(Kind.PRODUCTION, target, missing);
+    }
+
+    private Optional<String> goLive(Status target, boolean starting) {
+        List<String> missing = new ArrayList<>();
+        if (starting) {
+            needs(missing, Kind.FUNCTIONAL, false);
+            needs(missing, Kind.INTEGRATED, false);
+            needs(missing, Kind.UAT, true);
+            needs(missing, Kind.PRODUCTION, true);
+            if (!vendorSigned || !partnerSigned) {
+                missing.add("sign-off of the current scope version from "
+                        + (!vendorSigned && !partnerSigned ? "both sides" : !vendorSigned ? "the vendor side" : "the health system"));
+            }
+        }
+        return refusal(Kind.GO_LIVE, target, missing);
+    }
+
+    /** "Integrated testing passes when ...", "Go-live needs ...": what is missing, or empty when nothing is. */
+    private static Optional<String> refusal(Kind kind, Status target, List<String> missing) {
         if (missing.isEmpty()) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package dev.siteready.testing;
 
 import dev.siteready.web.Dates;
 import dev.siteready.account.MemberRole;
-import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

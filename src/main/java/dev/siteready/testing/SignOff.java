@@ -63,6 +63,19 @@ public class SignOff extends WorkspaceOwned {
     @Column(name = "signed_at", nullable = false)
     public OffsetDateTime signedAt = OffsetDateTime.now();
 
+    /** The side's sign-off of the plan's current scope version; a partner's names the link it came through. */
+    static SignOff record(TestPlan plan, Side side, String name, String role, PartnerLink link) {
+        SignOff s = new SignOff();
+        s.project = plan.project();
+        s.side = side;
+        s.name = name;
+        s.role = role;
+        s.scopeVersion = plan.scopeVersion();
+        s.link = link;
+        s.persist();
+        return s;
+    }
+
     public static List<SignOff> listFor(Project project) {
         return list("project = ?1 order by signedAt desc, id", project);
     }

@@ -1,22 +1,18 @@
 package dev.siteready.testing;
 
-import dev.siteready.web.Dates;
 import dev.siteready.partner.ClientAddress;
+import dev.siteready.partner.InvalidLinks;
 import dev.siteready.partner.PartnerCookie;
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.partner.PartnerLinks;
-import dev.siteready.partner.InvalidLinks;
-import dev.siteready.project.Project;
-import dev.siteready.project.ScopeService;
-import dev.siteready.scoping.QuestionnaireViews;
-import dev.siteready.tenant.TenantContext;
-import dev.siteready.tenant.Workspace;
 import dev.siteready.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -25,10 +21,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,28 +35,9 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class SignOffPortalResource {
 
-    public record ScopeLine(String model, String direction, String method, String events) {
-    }
-
-    public record PhaseLine(String label, String status, String cssClass, String dates) {
-    }
-
-    public record Portal(String workspaceName, String siteName, String projectName, String label, String base,
-            String expires, String scopeVersion, List<ScopeLine> scope, List<String> workflows, List<PhaseLine> phases,
-            String checklist, long openIssues, List<TestingResource.IssueView> issues, TestingResource.SignOffView signed,
-            TestingResource.SignInput input, String problem, boolean memberSignedIn) {
-        /** How many of the open issues are blocking. */
-        public long blocking() {
-            return issues.stream().filter(i -> "Blocking".equals(i.severity())).count();
-        }
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signOff(Portal portal);
-    }
-
-    private record Visit(PartnerLink link, Project project) {
+        static native TemplateInstance signOff(SignOffPortal portal);
     }
 
     @Inject
@@ -72,81 +47,55 @@ public class SignOffPortalResource {
     PartnerLinks links;
 
     @Inject
-    TenantContext tenant;
+    TestPlans plans;
 
     @Inject
-    ScopeService scopes;
+    SignOffs signOffs;
+
+    @Inject
+    SignOffPortals portals;
 
     @Inject
     RoutingContext routing;
 
     @Inject
-    io.quarkus.security.identity.SecurityIdentity identity;
+    SecurityIdentity identity;
 
     @GET
     @Transactional
     public Response show(@RestPath UUID projectId, @CookieParam(PartnerCookie.NAME) String cookie) {
-        Optional<Visit> visit = visit(projectId, cookie);
-        if (visit.isEmpty()) {
+        Optional<PartnerLink> link = link(projectId, cookie);
+        if (link.isEmpty()) {
             return invalid(projectId);
         }
-        return Response.ok(Templates.signOff(portal(visit.get(), plan(visit.get()), null, null))).build();
+        TestPlan plan = plans.of(link.get().project);
+        return Response.ok(Templates.signOff(portals.portal(link.get(), plan, SignOffForm.empty(""), null, memberSignedIn()))).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    public Response sign(@RestPath UUID projectId, @CookieParam(PartnerCookie.NAME) String cookie, @RestForm String name,
-            @RestForm String role, @RestForm String confirm, @RestForm String scopeVersion) {
-        Optional<Visit> visit = visit(projectId, cookie);
-        if (visit.isEmpty()) {
+    public Response sign(@RestPath UUID projectId, @CookieParam(PartnerCookie.NAME) String cookie, @BeanParam SignOffForm form) {
+        Optional<PartnerLink> link = link(projectId, cookie);
+        if (link.isEmpty()) {
             return invalid(projectId);
         }
-        TestPlan plan = plan(visit.get());
-        TestingResource.SignInput input = new TestingResource.SignInput(TestingResource.nz(name).trim(),
-                TestingResource.nz(role).trim(), "", "");
-        String problem = !identity.isAnonymous() ? "You are signed in to SiteReady in this browser, so you cannot sign for the"
-                + " health system here. The health system's contact opens the link in a browser where nobody is signed in;"
-                + " the vendor signs on the project's testing page."
-                : TestingResource.signProblem(input.name(), input.role(), confirm, scopeVersion, plan.scopeVersion());
-        if (problem != null) {
-            return Response.status(problem.startsWith("The scope changed") ? 409 : problem.startsWith("You are signed in") ? 403 : 400)
-                    .entity(Templates.signOff(portal(visit.get(), plan, input, problem))).build();
+        TestPlan plan = plans.of(link.get().project);
+        Outcome outcome = signOffs.signForPartner(plan, form, link.get(), ClientAddress.network(routing), memberSignedIn());
+        if (outcome.refused()) {
+            return Response.status(outcome.status()).entity(Templates.signOff(portals.portal(link.get(), plan, form,
+                    outcome.problem(), memberSignedIn()))).build();
         }
-        TestingResource.record(plan, SignOff.Side.PARTNER, input.name(), input.role(), visit.get().link());
-        String actor = visit.get().link().label + " (sign-off link)";
-        TestingActivity.record(plan.project(), actor, "Health system sign-off of go-live by " + input.name() + " ("
-                + input.role() + ") for scope version " + plan.scopeVersion() + ".");
-        links.log(visit.get().link(), ClientAddress.network(routing), "Signed off go-live for scope version " + plan.scopeVersion());
-        return Flash.seeOther(PartnerLink.Purpose.SIGN_OFF.path(projectId), "Thank you: your sign-off was recorded.");
+        return Flash.seeOther(PartnerLink.Purpose.SIGN_OFF.path(projectId), outcome.message());
     }
 
-    private TestPlan plan(Visit visit) {
-        return TestPlan.load(tenant.requireWorkspaceId(), visit.project());
+    /** The link a cookie stands for, if it is valid for this project and the link is still active. */
+    private Optional<PartnerLink> link(UUID projectId, String cookie) {
+        return links.activeProjectLink(projectId, cookie, PartnerLink.Purpose.SIGN_OFF);
     }
 
-    /** The visit a cookie stands for, if it is valid for this project and its sign-off link is still active. */
-    private Optional<Visit> visit(UUID projectId, String cookie) {
-        return links.activeProjectLink(projectId, cookie, PartnerLink.Purpose.SIGN_OFF).map(link -> new Visit(link, link.project));
-    }
-
-    private Portal portal(Visit visit, TestPlan plan, TestingResource.SignInput input, String problem) {
-        Project project = visit.project();
-        Workspace workspace = Workspace.findById(tenant.requireWorkspaceId());
-        List<ScopeLine> scope = scopes.rows(project).stream().map(r -> new ScopeLine(r.model.name, r.direction.label,
-                r.connectionMethod.label, String.join(", ", r.events.stream().map(e -> e.name).sorted().toList()))).toList();
-        List<PhaseLine> phases = plan.phases().stream().map(p -> new PhaseLine(p.kind.label, p.status.label, p.status.cssClass(),
-                p.actualEnd != null ? "finished " + p.actualEnd : p.actualStart != null ? "since " + p.actualStart
-                        : p.plannedStart != null ? "planned " + p.plannedStart : "")).toList();
-        long passed = plan.inScope().stream().filter(c -> c.result == TestResult.PASSED).count();
-        TestingResource.SignOffView signed = plan.currentSignOff(SignOff.Side.PARTNER).map(s -> new TestingResource.SignOffView(
-                s.side.label, s.name, s.role, Dates.utc(s.signedAt), s.scopeVersion, true, "")).orElse(null);
-        return new Portal(workspace.name, project.site.name, project.name, visit.link().label,
-                PartnerLink.Purpose.SIGN_OFF.path(project.id), Dates.utc(visit.link().expiresAt), plan.scopeVersion(),
-                scope, plan.workflows().stream().map(w -> w.name + (plan.passed(w) ? " (passed)" : " (not passed yet)")).toList(),
-                phases, passed + " of " + plan.inScope().size() + " checklist items passed", plan.openIssues(),
-                plan.issues().stream().filter(i -> i.status.open()).map(i -> TestingResource.issueView(i, null)).toList(), signed,
-                input != null ? input : new TestingResource.SignInput("", "", "", ""), problem, !identity.isAnonymous());
+    private boolean memberSignedIn() {
+        return !identity.isAnonymous();
     }
 
     private Response invalid(UUID projectId) {

@@ -115,6 +115,25 @@ public class TestIssue extends WorkspaceOwned {
     @Column(name = "resolved_at")
     public OffsetDateTime resolvedAt;
 
+    /** A new issue found in the run (at a step of it, or none); issues are numbered #1, #2, ... per project. */
+    static TestIssue log(TestRun run, TestRunStep step, String title, Severity severity, Side side, String resolution, String by) {
+        TestPlan.lockNumbering("test_issue", run.project.id); // numbers the project's issues one at a time
+        Number last = (Number) getEntityManager().createQuery("select max(i.number) from TestIssue i where i.project = ?1")
+                .setParameter(1, run.project).getSingleResult();
+        TestIssue issue = new TestIssue();
+        issue.project = run.project;
+        issue.number = last == null ? 1 : last.intValue() + 1;
+        issue.run = run;
+        issue.step = step;
+        issue.title = title;
+        issue.severity = severity;
+        issue.side = side;
+        issue.resolution = resolution;
+        issue.createdBy = by;
+        issue.persist();
+        return issue;
+    }
+
     /** Moves the issue to the status with its path to resolution; resolved when it closes (kept when it was already). */
     public void moveTo(Status target, String resolutionText, OffsetDateTime now) {
         status = target;

@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /** One phase of a project's way to go-live. Every project has all five (a database trigger creates them). */
 @Entity
@@ -133,12 +135,70 @@ public class TestPhase extends WorkspaceOwned {
      * Records how the phase went, for history brought in from elsewhere (the demo's): planned and actual dates, and the
      * status it stands in (an end date only once it passed or was skipped).
      */
-    public void recordAsItWent(Status as, java.time.LocalDate start, java.time.LocalDate end) {
+    public void recordAsItWent(Status as, LocalDate start, LocalDate end) {
         plannedStart = start;
         plannedEnd = end;
         actualStart = start;
         actualEnd = as.done() ? end : null;
         status = as;
+    }
+
+    /** Whether the change moves the planned dates (scheduling, which UAT's gate covers too). */
+    boolean reschedules(PhaseChange change) {
+        return !Objects.equals(change.plannedStart(), plannedStart) || !Objects.equals(change.plannedEnd(), plannedEnd);
+    }
+
+    /** Starting integrated testing before functional testing passed, with a manager's reason. */
+    boolean overriddenBy(PhaseChange change, PhaseGates gates) {
+        return kind == Kind.INTEGRATED && change.target() == Status.IN_PROGRESS && gates.integratedNeedsOverride()
+                && !change.overrideReason().isEmpty();
+    }
+
+    /**
+     * Why the gates refuse the change, if they do. They apply to changes of status (and UAT's dates): editing the notes
+     * of a running phase is always possible.
+     */
+    Optional<String> refusal(PhaseChange change, PhaseGates gates) {
+        boolean scheduling = reschedules(change);
+        return gates.refusal(kind, change.target(), scheduling && (change.plannedStart() != null || change.plannedEnd() != null),
+                overriddenBy(change, gates)).filter(why -> change.target() != status || (kind == Kind.UAT && scheduling));
+    }
+
+    /**
+     * Moves the phase as the change asks, the gates allowing it: a phase that starts (or is blocked) gets today as its
+     * actual start, one that passes or is skipped today as its actual end, unless they were given. An override is
+     * recorded with who gave it; starting the regular way later clears it (the history keeps it).
+     */
+    void moveTo(PhaseChange change, PhaseGates gates, String actor, LocalDate today, OffsetDateTime now) {
+        Status before = status;
+        Status target = change.target();
+        boolean override = overriddenBy(change, gates);
+        status = target;
+        plannedStart = change.plannedStart();
+        plannedEnd = change.plannedEnd();
+        actualStart = change.actualStart() == null && (change.starting() || target == Status.BLOCKED) && before == Status.NOT_STARTED
+                ? today : change.actualStart();
+        actualEnd = change.actualEnd() == null && target.done() ? today : change.actualEnd();
+        if (target == Status.PASSED && actualStart == null) {
+            actualStart = actualEnd;
+        }
+        if (actualEnd != null && actualStart != null && actualEnd.isBefore(actualStart)) {
+            actualStart = actualEnd;
+        }
+        scheduledAt = change.scheduledAt();
+        owner = change.owner();
+        notes = change.notes();
+        updatedAt = now;
+        if (kind == Kind.INTEGRATED && change.starting() && before != target && !override && overrideReason != null) {
+            overrideReason = null;
+            overrideBy = null;
+            overrideAt = null;
+        }
+        if (override && before != target) {
+            overrideReason = change.overrideReason();
+            overrideBy = actor;
+            overrideAt = now;
+        }
     }
 
     /** The project's phases in order: Functional, Integrated, UAT, Production testing, Go-live. */

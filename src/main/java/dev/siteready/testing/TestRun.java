@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
@@ -63,7 +64,48 @@ public class TestRun extends WorkspaceOwned {
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
 
-    /** All runs of the project's scripts, newest first per script, in one query. */
+    /** The script's next run, with a copy of its steps as they are now; runs are numbered 1, 2, ... per script. */
+    static TestRun start(TestScript script, String by) {
+        TestPlan.lockNumbering("test_run", script.id); // numbers the script's runs one at a time
+        Number last = (Number) getEntityManager().createQuery("select max(r.number) from TestRun r where r.script = ?1")
+                .setParameter(1, script).getSingleResult();
+        TestRun run = new TestRun();
+        run.project = script.project;
+        run.script = script;
+        run.number = last == null ? 1 : last.intValue() + 1;
+        run.startedBy = by;
+        run.persist();
+        for (int i = 0; i < script.steps.size(); i++) {
+            TestRunStep.copy(run, i, script.steps.get(i));
+        }
+        return run;
+    }
+
+    public boolean inProgress() {
+        return status == Status.IN_PROGRESS;
+    }
+
+    /** Waits for other requests changing this run (recording a step, logging an issue, passing it) to finish first. */
+    void lock() {
+        getEntityManager().refresh(this, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Why the run cannot pass yet, or null: every step must have passed, and no blocking issue may be open. */
+    String passBlockedBy(List<TestRunStep> steps, List<TestIssue> issues) {
+        long blocking = issues.stream().filter(TestIssue::blocksPassing).count();
+        if (blocking > 0) {
+            return "Run " + number + " cannot pass while " + (blocking == 1 ? "a blocking issue is" : blocking + " blocking issues are")
+                    + " open. Resolve " + (blocking == 1 ? "it" : "them") + " first.";
+        }
+        List<String> notPassed = steps.stream().filter(s -> s.result != TestResult.PASSED)
+                .map(s -> String.valueOf(s.position + 1)).toList();
+        if (!notPassed.isEmpty()) {
+            return "Run " + number + " passes when every step passed; not yet: step" + (notPassed.size() == 1 ? " " : "s ")
+                    + String.join(", ", notPassed) + ".";
+        }
+        return null;
+    }
+
     /** The run ends with that result, recorded as finished by someone at a time. */
     public void finish(Status result, String by, OffsetDateTime at) {
         status = result;
@@ -71,6 +113,7 @@ public class TestRun extends WorkspaceOwned {
         finishedAt = at;
     }
 
+    /** All runs of the project's scripts, newest first per script, in one query. */
     public static List<TestRun> listFor(Project project) {
         return list("project = ?1 order by number desc, id", project);
     }

@@ -46,6 +46,29 @@ public class TestRunStep extends WorkspaceOwned {
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
 
+    /** The run's copy of a script step. */
+    static TestRunStep copy(TestRun run, int position, ScriptStep step) {
+        TestRunStep copy = new TestRunStep();
+        copy.run = run;
+        copy.position = position;
+        copy.action = step.action();
+        copy.expected = step.expected();
+        copy.persist();
+        return copy;
+    }
+
+    /** Records how the step went, by whom and when. */
+    public void record(TestResult result, String note, String by, OffsetDateTime at) {
+        this.result = result;
+        this.note = note;
+        recordedBy = by;
+        recordedAt = at;
+    }
+
+    public int number() {
+        return position + 1;
+    }
+
     public static List<TestRunStep> listFor(TestRun run) {
         return list("run = ?1 order by position", run);
     }

@@ -20,6 +20,9 @@ import java.util.List;
 @Table(name = "test_script")
 public class TestScript extends WorkspaceOwned {
 
+    public static final int MAX_NAME = 200;
+    public static final int MAX_DESCRIPTION = 4000;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "project_id", nullable = false, updatable = false)
     public Project project;
@@ -29,10 +32,10 @@ public class TestScript extends WorkspaceOwned {
     @JoinColumn(name = "workflow_id")
     public Workflow workflow;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = MAX_NAME)
     public String name;
 
-    @Column(nullable = false, length = 4000)
+    @Column(nullable = false, length = MAX_DESCRIPTION)
     public String description = "";
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -41,6 +44,27 @@ public class TestScript extends WorkspaceOwned {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    /** A new script for the workflow, empty or with the template's description and steps. */
+    static TestScript create(Project project, Workflow workflow, String name, TestScriptTemplate from) {
+        TestScript script = new TestScript();
+        script.project = project;
+        script.workflow = workflow;
+        script.name = name;
+        if (from != null) {
+            script.description = from.description;
+            script.steps = List.copyOf(from.steps);
+        }
+        script.persist();
+        return script;
+    }
+
+    void edit(String name, String description, Workflow workflow, List<ScriptStep> steps) {
+        this.name = name;
+        this.description = description;
+        this.workflow = workflow;
+        this.steps = steps;
+    }
 
     /** The project's scripts with their workflows, in one query. */
     public static List<TestScript> listFor(Project project) {

@@ -31,6 +31,17 @@ public class TestScriptTemplate extends WorkspaceOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
 
+    /** A template with the script's description and steps, as they are now. */
+    static TestScriptTemplate saveFrom(TestScript script, String name, String by) {
+        TestScriptTemplate template = new TestScriptTemplate();
+        template.name = name;
+        template.description = script.description;
+        template.steps = List.copyOf(script.steps);
+        template.createdBy = by;
+        template.persist();
+        return template;
+    }
+
     public static List<TestScriptTemplate> listByName() {
         return list("order by lower(name), id");
     }

@@ -82,7 +82,8 @@ class TestingEdgeCasesTest {
             r = s.phase("uat", "PASSED", Map.of("plannedEnd", bad));
             assertThat(r.statusCode()).as(bad).isEqualTo(400);
             Document doc = Jsoup.parse(r.body().asString());
-            assertThat(doc.getElementById("phase-uat-problem").text()).contains("between 2000 and 2099");
+            assertThat(doc.getElementById("phase-uat-problem").text()).contains("between 2000 and 2099")
+                    .contains("(\"" + bad + "\" is not one)");
             assertThat(doc.selectFirst("#phase-uat input[name=plannedEnd]").val()).isEqualTo(bad);
         }
         r = s.phase("production", "IN_PROGRESS", Map.of("scheduledAt", "2150-06-01T05:00"));
