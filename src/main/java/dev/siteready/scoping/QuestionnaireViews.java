@@ -126,38 +126,52 @@ public class QuestionnaireViews {
             checked = new HashSet<>(AnswerValues.chosen(stored));
             rows = AnswerValues.rows(stored);
         }
-        List<QuestionView.Choice> options = (question.kind() == QuestionType.YES_NO_UNKNOWN
+        List<QuestionView.Comment> comments = data.comments().getOrDefault(key, List.of()).stream()
+                .map(c -> new QuestionView.Comment(c.author, c.fromPartner, c.body, Dates.at(c.createdAt, zone))).toList();
+        String saved = id.equals(savedId) && answer != null ? "Saved " + Dates.at(answer.updatedAt, zone) : null;
+        return new QuestionView(id, question.key(), subject.key(), title, question.help(), question.kind().name(),
+                question.required(), data.sheet().visible(question, subject.key()), AnswerValues.isAnswered(stored),
+                answer != null && answer.needsFollowUp, answer == null ? "" : String.valueOf(answer.version), text, choices(question, id, checked),
+                question.columns().stream().map(c -> new QuestionView.ColumnHead(c.key(), c.label())).toList(), rows(question, id, rows),
+                AnswerValues.display(question, stored), comments, data.changes().getOrDefault(key, 0L),
+                mine == null ? null : mine.problem(), mine == null ? null : mine.conflict(), saved, urls(viewer, question, subject), editable,
+                viewer.partner() || question.origin() == null ? null : question.origin().label(), // partners can't open retrospectives
+                viewer.partner() || question.origin() == null ? null : question.origin().link());
+    }
+
+    /** The options to tick or choose (yes/no/unknown for those questions), each with an id for its label. */
+    private static List<QuestionView.Choice> choices(Question question, String id, Set<String> checked) {
+        return (question.kind() == QuestionType.YES_NO_UNKNOWN
                 ? java.util.Arrays.stream(AnswerValues.YesNo.values())
                         .map(v -> new QuestionnaireDefinition.Choice(v.name(), v.label)).toList()
                 : question.options()).stream()
                 .map(o -> new QuestionView.Choice(id + "-" + o.value().replaceAll("[^A-Za-z0-9_-]", "_"), o.value(), o.label(),
                         checked.contains(o.value()))).toList();
-        List<QuestionView.Row> rowViews = new ArrayList<>();
-        if (question.kind() == QuestionType.TABLE) {
-            List<Map<String, String>> withBlank = new ArrayList<>(rows);
-            withBlank.add(Map.of()); // one empty row to add another
-            for (int i = 0; i < withBlank.size(); i++) {
-                Map<String, String> row = withBlank.get(i);
-                int index = i;
-                rowViews.add(new QuestionView.Row(i, question.columns().stream().map(c -> cell(id, index, c,
-                        row.getOrDefault(c.key(), ""))).toList()));
-            }
+    }
+
+    /** A table's rows as inputs, with one empty row to add another; none for other questions. */
+    private static List<QuestionView.Row> rows(Question question, String id, List<Map<String, String>> rows) {
+        List<QuestionView.Row> views = new ArrayList<>();
+        if (question.kind() != QuestionType.TABLE) {
+            return views;
         }
-        List<QuestionView.Comment> comments = data.comments().getOrDefault(key, List.of()).stream()
-                .map(c -> new QuestionView.Comment(c.author, c.fromPartner, c.body, Dates.at(c.createdAt, zone))).toList();
+        List<Map<String, String>> withBlank = new ArrayList<>(rows);
+        withBlank.add(Map.of());
+        for (int i = 0; i < withBlank.size(); i++) {
+            Map<String, String> row = withBlank.get(i);
+            int index = i;
+            views.add(new QuestionView.Row(i, question.columns().stream().map(c -> cell(id, index, c,
+                    row.getOrDefault(c.key(), ""))).toList()));
+        }
+        return views;
+    }
+
+    /** Where the card's forms post; partners get no follow-up flag and no history. */
+    private static QuestionView.Urls urls(Viewer viewer, Question question, Subject subject) {
         String base = viewer.base();
-        QuestionView.Urls urls = new QuestionView.Urls(base, base + "/answers", viewer.partner() ? null : base + "/follow-up",
+        return new QuestionView.Urls(base, base + "/answers", viewer.partner() ? null : base + "/follow-up",
                 base + "/comments",
                 viewer.partner() ? null : base + "/history?question=" + encode(question.key()) + "&subject=" + encode(subject.key()));
-        String saved = id.equals(savedId) && answer != null ? "Saved " + Dates.at(answer.updatedAt, zone) : null;
-        return new QuestionView(id, question.key(), subject.key(), title, question.help(), question.kind().name(),
-                question.required(), data.sheet().visible(question, subject.key()), AnswerValues.isAnswered(stored),
-                answer != null && answer.needsFollowUp, answer == null ? "" : String.valueOf(answer.version), text, options,
-                question.columns().stream().map(c -> new QuestionView.ColumnHead(c.key(), c.label())).toList(), rowViews,
-                AnswerValues.display(question, stored), comments, data.changes().getOrDefault(key, 0L),
-                mine == null ? null : mine.problem(), mine == null ? null : mine.conflict(), saved, urls, editable,
-                viewer.partner() || question.origin() == null ? null : question.origin().label(), // partners can't open retrospectives
-                viewer.partner() || question.origin() == null ? null : question.origin().link());
     }
 
     private static QuestionView.Cell cell(String id, int row, Column column, String value) {
