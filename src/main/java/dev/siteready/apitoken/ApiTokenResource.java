@@ -3,6 +3,7 @@ package dev.siteready.apitoken;
 import dev.siteready.account.MemberRole;
 import dev.siteready.account.MemberSessions;
 import dev.siteready.account.SecretTokens;
+import dev.siteready.web.Dates;
 import dev.siteready.web.Flash;
 import dev.siteready.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
@@ -25,7 +26,6 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,8 +34,6 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
 public class ApiTokenResource {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'");
 
     public record TokenRow(UUID id, String name, String prefix, String created, String lastUsed, boolean active,
             String revoked) {
@@ -108,9 +106,9 @@ public class ApiTokenResource {
 
     private List<TokenRow> rows() {
         return ApiToken.listForSettings().stream()
-                .map(t -> new TokenRow(t.id, t.name, t.tokenPrefix, WHEN.format(t.createdAt),
-                        t.lastUsedAt == null ? "never" : WHEN.format(t.lastUsedAt), t.isActive(),
-                        t.revokedAt == null ? null : WHEN.format(t.revokedAt)))
+                .map(t -> new TokenRow(t.id, t.name, t.tokenPrefix, Dates.utc(t.createdAt),
+                        t.lastUsedAt == null ? "never" : Dates.utc(t.lastUsedAt), t.isActive(),
+                        t.revokedAt == null ? null : Dates.utc(t.revokedAt)))
                 .toList();
     }
 }

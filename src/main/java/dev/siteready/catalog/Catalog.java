@@ -165,23 +165,42 @@ public class Catalog {
             throw new CatalogException("json", "A model definition can be at most 1,000,000 characters.");
         }
         CatalogImport.Parsed parsed = CatalogImport.parse(json, mapper);
-        Map<String, DataModel> models = new HashMap<>();
-        DataModel.<DataModel>listAll().forEach(m -> models.put(m.name.toLowerCase(Locale.ROOT), m));
-        Set<String> events = new HashSet<>();
-        DataModelEvent.listAll().forEach(e -> events.add(key(e.model, e.name)));
-        Set<String> fields = new HashSet<>();
-        DataModelField.listAll().forEach(f -> fields.add(key(f.model, f.path)));
+        ImportRun run = new ImportRun(builtIn, by);
+        parsed.models().forEach(run::model);
+        long newModels = run.added.stream().filter(a -> a.startsWith("model ")).count();
+        if (!run.added.isEmpty()) {
+            log(CatalogChange.Kind.IMPORTED, by, (builtIn ? "Built-in catalog loaded: " : "JSON import: ")
+                    + newModels + " models, " + run.newEvents + " events, " + run.newFields + " fields added");
+        }
+        return new ImportReport(run.added, run.present, run.skipped, new LinkedHashSet<>(parsed.ignored()));
+    }
 
-        List<String> added = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        int present = 0;
-        int newEvents = 0;
-        int newFields = 0;
-        for (CatalogImport.ModelDef def : parsed.models()) {
+    /** One import: what the catalog has (read once), and what was added, found present or skipped so far. */
+    private static final class ImportRun {
+        final boolean builtIn;
+        final String by;
+        final Map<String, DataModel> models = new HashMap<>();
+        final Set<String> events = new HashSet<>();
+        final Set<String> fields = new HashSet<>();
+        final List<String> added = new ArrayList<>();
+        final List<String> skipped = new ArrayList<>();
+        int present;
+        int newEvents;
+        int newFields;
+
+        ImportRun(boolean builtIn, String by) {
+            this.builtIn = builtIn;
+            this.by = by;
+            DataModel.<DataModel>listAll().forEach(m -> models.put(m.name.toLowerCase(Locale.ROOT), m));
+            DataModelEvent.listAll().forEach(e -> events.add(key(e.model, e.name)));
+            DataModelField.listAll().forEach(f -> fields.add(key(f.model, f.path)));
+        }
+
+        void model(CatalogImport.ModelDef def) {
             String problem = nameProblem(def.name(), 80);
             if (problem != null) {
                 skipped.add("model \"" + abbreviate(def.name()) + "\": " + problem);
-                continue;
+                return;
             }
             DataModel model = models.get(def.name().toLowerCase(Locale.ROOT));
             if (model == null) {
@@ -195,36 +214,38 @@ public class Catalog {
                 present++;
             }
             for (CatalogImport.EventDef e : def.events()) {
-                String eventProblem = nameProblem(e.name(), 80);
-                if (eventProblem != null) {
-                    skipped.add("event " + def.name() + " \"" + abbreviate(e.name()) + "\": " + eventProblem);
-                } else if (events.add(key(model, e.name()))) {
-                    newEvent(model, e.name(), truncate(e.description()), builtIn);
-                    added.add("event " + model.name + " " + e.name());
-                    newEvents++;
-                } else {
-                    present++;
-                }
+                event(def, model, e);
             }
             for (CatalogImport.FieldDef f : def.fields()) {
-                String fieldProblem = nameProblem(f.path(), 300);
-                if (fieldProblem != null) {
-                    skipped.add("field " + def.name() + " \"" + abbreviate(f.path()) + "\": " + fieldProblem);
-                } else if (fields.add(key(model, f.path()))) {
-                    newField(model, f.path(), f.type(), truncate(f.description()), builtIn);
-                    added.add("field " + model.name + " " + f.path() + " (" + f.type() + ")");
-                    newFields++;
-                } else {
-                    present++;
-                }
+                field(def, model, f);
             }
         }
-        long newModels = added.stream().filter(a -> a.startsWith("model ")).count();
-        if (!added.isEmpty()) {
-            log(CatalogChange.Kind.IMPORTED, by, (builtIn ? "Built-in catalog loaded: " : "JSON import: ")
-                    + newModels + " models, " + newEvents + " events, " + newFields + " fields added");
+
+        void event(CatalogImport.ModelDef def, DataModel model, CatalogImport.EventDef e) {
+            String problem = nameProblem(e.name(), 80);
+            if (problem != null) {
+                skipped.add("event " + def.name() + " \"" + abbreviate(e.name()) + "\": " + problem);
+            } else if (events.add(key(model, e.name()))) {
+                newEvent(model, e.name(), truncate(e.description()), builtIn);
+                added.add("event " + model.name + " " + e.name());
+                newEvents++;
+            } else {
+                present++;
+            }
         }
-        return new ImportReport(added, present, skipped, new LinkedHashSet<>(parsed.ignored()));
+
+        void field(CatalogImport.ModelDef def, DataModel model, CatalogImport.FieldDef f) {
+            String problem = nameProblem(f.path(), 300);
+            if (problem != null) {
+                skipped.add("field " + def.name() + " \"" + abbreviate(f.path()) + "\": " + problem);
+            } else if (fields.add(key(model, f.path()))) {
+                newField(model, f.path(), f.type(), truncate(f.description()), builtIn);
+                added.add("field " + model.name + " " + f.path() + " (" + f.type() + ")");
+                newFields++;
+            } else {
+                present++;
+            }
+        }
     }
 
     /**

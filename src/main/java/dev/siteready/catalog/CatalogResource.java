@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -105,19 +106,20 @@ public class CatalogResource {
     @Path("models")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
-    public Response addModel(@RestForm String name, @RestForm String description) {
-        Input input = new Input("model", name, description, "", "string", "");
-        return attempt(input, () -> "Model " + catalog.addModel(name, description, Actors.describe(identity)).name + " added.");
+    public Response addModel(@BeanParam CatalogEntryForm form) {
+        Input input = new Input("model", form.name(), form.description(), "", "string", "");
+        return attempt(input, () -> "Model " + catalog.addModel(form.name(), form.description(), Actors.describe(identity)).name
+                + " added.");
     }
 
     @POST
     @Path("models/{id}/events")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
-    public Response addEvent(@RestPath UUID id, @RestForm String name, @RestForm String description) {
-        Input input = new Input("event-" + id, name, description, "", "string", "");
+    public Response addEvent(@RestPath UUID id, @BeanParam CatalogEntryForm form) {
+        Input input = new Input("event-" + id, form.name(), form.description(), "", "string", "");
         return attempt(input, () -> {
-            DataModelEvent event = catalog.addEvent(id, name, description, Actors.describe(identity));
+            DataModelEvent event = catalog.addEvent(id, form.name(), form.description(), Actors.describe(identity));
             return "Event " + event.name + " added.";
         });
     }
@@ -126,10 +128,10 @@ public class CatalogResource {
     @Path("models/{id}/fields")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
-    public Response addField(@RestPath UUID id, @RestForm String path, @RestForm String type, @RestForm String description) {
-        Input input = new Input("field-" + id, "", description, path, type == null ? "string" : type, "");
+    public Response addField(@RestPath UUID id, @BeanParam FieldForm form) {
+        Input input = new Input("field-" + id, "", form.description(), form.path(), form.type() == null ? "string" : form.type(), "");
         return attempt(input, () -> {
-            DataModelField field = catalog.addField(id, path, type, description, Actors.describe(identity));
+            DataModelField field = catalog.addField(id, form.path(), form.type(), form.description(), Actors.describe(identity));
             return "Field " + field.path + " added.";
         });
     }

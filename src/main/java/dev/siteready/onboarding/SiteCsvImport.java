@@ -62,6 +62,31 @@ public class SiteCsvImport {
         if (csv == null || csv.isBlank()) {
             return new Result(List.of(), List.of(new RowProblem(1, "The file is empty: it needs a header line and one line per site.")), List.of());
         }
+        Parsed parsed = parse(csv);
+        List<RowProblem> problems = new ArrayList<>(parsed.problems());
+        if (parsed.unreadable()) {
+            return new Result(List.of(), problems, parsed.ignored());
+        }
+        if (parsed.lines().isEmpty() && problems.isEmpty()) {
+            problems.add(new RowProblem(1, "The file has a header but no sites."));
+        }
+        SiteDrafts.Context context = drafts.context();
+        problems.addAll(check(parsed.lines(), context));
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingLong(RowProblem::line));
+            return new Result(List.of(), problems, parsed.ignored());
+        }
+        return new Result(create(parsed.lines(), context), List.of(), parsed.ignored());
+    }
+
+    private record Line(long number, SiteDraft draft) {
+    }
+
+    /** The file's lines as drafts; {@code unreadable}: the header or the CSV itself is wrong, nothing else is checked. */
+    private record Parsed(List<Line> lines, List<RowProblem> problems, List<String> ignored, boolean unreadable) {
+    }
+
+    private static Parsed parse(String csv) {
         List<RowProblem> problems = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
@@ -78,7 +103,7 @@ public class SiteCsvImport {
                 }
             }
             if (!problems.isEmpty()) {
-                return new Result(List.of(), problems, ignored);
+                return new Parsed(lines, problems, ignored, true);
             }
             long previousEnd = parser.getCurrentLineNumber();
             for (CSVRecord record : parser) {
@@ -97,13 +122,14 @@ public class SiteCsvImport {
             // Commons CSV names the line in its message (e.g. an unclosed quote).
             problems.add(new RowProblem(lines.isEmpty() ? 1 : lines.get(lines.size() - 1).number + 1,
                     "The file is not valid CSV here: " + e.getMessage()));
-            return new Result(List.of(), problems, ignored);
+            return new Parsed(lines, problems, ignored, true);
         }
-        if (lines.isEmpty() && problems.isEmpty()) {
-            problems.add(new RowProblem(1, "The file has a header but no sites."));
-        }
+        return new Parsed(lines, problems, ignored, false);
+    }
 
-        SiteDrafts.Context context = drafts.context();
+    /** Each line checked as a new site, and names that repeat an earlier line. */
+    private List<RowProblem> check(List<Line> lines, SiteDrafts.Context context) {
+        List<RowProblem> problems = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         for (Line line : lines) {
             Map<String, String> rowProblems = drafts.problems(line.draft, context);
@@ -114,10 +140,11 @@ public class SiteCsvImport {
                 problems.add(new RowProblem(line.number, "name: the same site as line " + first + "."));
             }
         }
-        if (!problems.isEmpty()) {
-            problems.sort(java.util.Comparator.comparingLong(RowProblem::line));
-            return new Result(List.of(), problems, ignored);
-        }
+        return problems;
+    }
+
+    /** The sites, each with its first project and questionnaire, the catalog and questions read once for all. */
+    private List<UUID> create(List<Line> lines, SiteDrafts.Context context) {
         List<UUID> created = new ArrayList<>();
         ScopeService.CatalogSnapshot catalog = scopes.snapshot();
         QuestionnaireTemplateVersion questions = QuestionnaireTemplateVersion.latest(questionnaires.ensureStandard());
@@ -133,10 +160,7 @@ public class SiteCsvImport {
                 Site.getEntityManager().clear();
             }
         }
-        return new Result(created, List.of(), ignored);
-    }
-
-    private record Line(long number, SiteDraft draft) {
+        return created;
     }
 
     private static SiteDraft draft(CSVRecord record, Map<String, String> columns) {

@@ -7,6 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,14 +53,15 @@ public class SiteImportResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response importPasted(@RestForm String csv) throws IOException {
-        return importSites(csv, null);
+        return importSites(new SiteCsvForm(csv, null));
     }
 
     /** An uploaded file (or pasted text) from the multipart form. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response importSites(@RestForm String csv, @RestForm("file") FileUpload file) throws IOException {
-        String text = csv == null ? "" : csv;
+    public Response importSites(@BeanParam SiteCsvForm form) throws IOException {
+        String text = form.csv() == null ? "" : form.csv();
+        FileUpload file = form.file();
         SiteCsvImport.Result result;
         try {
             if (file != null && file.size() > 0) {

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +36,9 @@ public class PartnerLinkApiResource {
 
     /** expiresInDays defaults to 14 (1 to 90); sections are section keys, none for all. */
     public record NewLink(String label, Integer expiresInDays, List<String> sections) {
+        LinkForm form() {
+            return new LinkForm(label, String.valueOf(expiresInDays == null ? PartnerLink.DEFAULT_DAYS : expiresInDays), sections);
+        }
     }
 
     public record CreatedLink(UUID id, String label, String url, OffsetDateTime expiresAt, List<String> sections) {
@@ -55,19 +56,14 @@ public class PartnerLinkApiResource {
     @Transactional
     @Operation(summary = "Create a partner link", description = "The URL is in this response only; SiteReady keeps a hash of it.")
     public Response create(@RestPath UUID projectId, NewLink body, @Context UriInfo uri) {
-        Questionnaire questionnaire = questionnaire(projectId);
-        String label = body == null || body.label() == null ? "" : body.label().trim();
-        String days = String.valueOf(body == null || body.expiresInDays() == null ? PartnerLink.DEFAULT_DAYS : body.expiresInDays());
-        List<String> sections = body == null || body.sections() == null ? List.of() : body.sections();
-        String problem = PartnerLinkResource.problem(questionnaire.definition(), label, days, sections);
+        Questionnaire questionnaire = Questionnaire.requireForProject(projectId);
+        LinkForm form = (body == null ? new NewLink(null, null, null) : body).form();
+        String problem = PartnerLinks.problem(questionnaire.definition(), form);
         if (problem != null) {
             String field = problem.startsWith("Label") ? "label" : problem.startsWith("The link expires") ? "expiresInDays" : "sections";
             return ApiValidationError.of(Map.of(field, problem));
         }
-        PartnerLinks.Created created = partnerLinks.create(questionnaire, label, Integer.parseInt(days),
-                PartnerLinkResource.ordered(questionnaire.definition(), new HashSet<>(sections)), Actors.describe(identity),
-                uri.getBaseUri().toString());
-        PartnerLink.flush();
+        PartnerLinks.Created created = partnerLinks.create(questionnaire, form, Actors.describe(identity), uri.getBaseUri().toString());
         PartnerLink link = created.link();
         return Response.status(201).entity(new CreatedLink(link.id, link.label, created.url(), link.expiresAt, link.sections)).build();
     }
@@ -78,20 +74,7 @@ public class PartnerLinkApiResource {
     @Transactional
     @Operation(summary = "Revoke a partner link")
     public Response revoke(@RestPath UUID projectId, @RestPath UUID linkId) {
-        Questionnaire questionnaire = questionnaire(projectId);
-        PartnerLink link = PartnerLink.find("id = ?1 and questionnaire = ?2", linkId, questionnaire).firstResult();
-        if (link == null) {
-            throw new NotFoundException();
-        }
-        partnerLinks.revoke(link);
+        partnerLinks.revoke(Questionnaire.requireForProject(projectId), linkId);
         return Response.noContent().build();
-    }
-
-    private static Questionnaire questionnaire(UUID projectId) {
-        Questionnaire questionnaire = Questionnaire.forProject(projectId);
-        if (questionnaire == null) {
-            throw new NotFoundException();
-        }
-        return questionnaire;
     }
 }

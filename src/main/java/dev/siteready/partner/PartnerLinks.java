@@ -3,6 +3,7 @@ package dev.siteready.partner;
 import dev.siteready.account.SecretTokens;
 import dev.siteready.project.Project;
 import dev.siteready.scoping.Questionnaire;
+import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.tenant.OutsideWorkspaceQueries;
 import dev.siteready.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,9 +97,39 @@ public class PartnerLinks {
         return null;
     }
 
+    /** What is wrong with a new questionnaire link (its label, days and sections), or null. */
+    public static String problem(QuestionnaireDefinition definition, LinkForm form) {
+        String problem = problem(form.label(), form.days());
+        if (problem != null) {
+            return problem;
+        }
+        return form.sections().stream().allMatch(s -> definition.section(s).isPresent()) ? null
+                : "Choose sections of this questionnaire only.";
+    }
+
+    /** A new questionnaire link from a form without problems; its sections in the questionnaire's order. */
+    public Created create(Questionnaire questionnaire, LinkForm form, String actor, String requestBaseUrl) {
+        QuestionnaireDefinition definition = questionnaire.definition();
+        List<String> sections = definition.sections().stream().map(QuestionnaireDefinition.Section::key)
+                .filter(form.sections()::contains).toList();
+        Created created = create(questionnaire, form.label(), Integer.parseInt(form.days()), sections, actor, requestBaseUrl);
+        PartnerLink.flush();
+        return created;
+    }
+
     /** Revokes the project's link of that purpose and returns it; a link of another project or purpose is not found. */
     public PartnerLink revoke(Project project, UUID linkId, PartnerLink.Purpose purpose) {
         PartnerLink link = PartnerLink.find("id = ?1 and project = ?2 and purpose = ?3", linkId, project, purpose).firstResult();
+        if (link == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        revoke(link);
+        return link;
+    }
+
+    /** Revokes the questionnaire's link and returns it; a link of another questionnaire is not found. */
+    public PartnerLink revoke(Questionnaire questionnaire, UUID linkId) {
+        PartnerLink link = PartnerLink.find("id = ?1 and questionnaire = ?2", linkId, questionnaire).firstResult();
         if (link == null) {
             throw new jakarta.ws.rs.NotFoundException();
         }

@@ -1,17 +1,11 @@
 package dev.siteready.partner;
 
-import dev.siteready.web.Dates;
+import dev.siteready.scoping.AnswerPost;
 import dev.siteready.scoping.AnswerSubmissions;
 import dev.siteready.scoping.Cards;
 import dev.siteready.scoping.Questionnaire;
-import dev.siteready.scoping.QuestionnaireStatus;
-import dev.siteready.scoping.QuestionnaireView;
-import dev.siteready.scoping.QuestionnaireViews;
 import dev.siteready.tenant.TenantContext;
-import dev.siteready.tenant.Workspace;
 import dev.siteready.web.Flash;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -40,23 +34,6 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class PartnerPortalResource {
 
-    public record Portal(String workspaceName, String siteName, String projectName, String label, String base,
-            QuestionnaireStatus status, String expires, QuestionnaireView view) {
-        public boolean locked() {
-            return status == QuestionnaireStatus.LOCKED;
-        }
-
-        public boolean submitted() {
-            return status == QuestionnaireStatus.SUBMITTED;
-        }
-    }
-
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance portal(Portal portal);
-
-    }
-
     /** A partner's request, resolved: the link and its questionnaire, in the link's workspace. */
     private record Visit(PartnerLink link, Questionnaire questionnaire) {
     }
@@ -74,7 +51,7 @@ public class PartnerPortalResource {
     TenantContext tenant;
 
     @Inject
-    QuestionnaireViews views;
+    PartnerPortalPages pages;
 
     @Inject
     AnswerSubmissions submissions;
@@ -108,7 +85,7 @@ public class PartnerPortalResource {
         if (visit.isEmpty()) {
             return invalid(questionnaireId);
         }
-        return Response.ok(Templates.portal(portal(visit.get()))).build();
+        return Response.ok(pages.portal(visit.get().link())).build();
     }
 
     @POST
@@ -121,7 +98,8 @@ public class PartnerPortalResource {
         if (visit.isEmpty()) {
             return invalid(questionnaireId);
         }
-        AnswerSubmissions.Reply reply = submissions.answer(visit.get().questionnaire(), viewer(visit.get()), form, author(visit.get()));
+        AnswerSubmissions.Reply reply = submissions.answer(visit.get().questionnaire(), pages.viewer(visit.get().link()), AnswerPost.of(form),
+                author(visit.get()));
         if (reply.ok()) {
             links.log(visit.get().link(), ClientAddress.network(routing), "Answered: " + reply.card().title());
         }
@@ -138,7 +116,8 @@ public class PartnerPortalResource {
         if (visit.isEmpty()) {
             return invalid(questionnaireId);
         }
-        AnswerSubmissions.Reply reply = submissions.comment(visit.get().questionnaire(), viewer(visit.get()), form, author(visit.get()));
+        AnswerSubmissions.Reply reply = submissions.comment(visit.get().questionnaire(), pages.viewer(visit.get().link()), AnswerPost.of(form),
+                author(visit.get()));
         if (reply.ok()) {
             links.log(visit.get().link(), ClientAddress.network(routing), "Commented on: " + reply.card().title());
         }
@@ -181,8 +160,7 @@ public class PartnerPortalResource {
         if (reply.ok()) {
             return Flash.seeOther(PartnerCookie.path(visit.questionnaire().id) + "#" + reply.card().id(), reply.message());
         }
-        Portal portal = portal(visit, reply.view());
-        return Response.status(reply.status()).entity(Templates.portal(portal)).build();
+        return Response.status(reply.status()).entity(pages.portal(visit.link(), reply.view())).build();
     }
 
     /**
@@ -203,21 +181,6 @@ public class PartnerPortalResource {
 
     private boolean useWorkspace(UUID workspaceId) {
         return links.useWorkspace(workspaceId);
-    }
-
-    private Portal portal(Visit visit) {
-        return portal(visit, views.build(views.load(visit.questionnaire()), viewer(visit), null, null));
-    }
-
-    private Portal portal(Visit visit, QuestionnaireView view) {
-        Questionnaire q = visit.questionnaire();
-        Workspace workspace = Workspace.findById(tenant.requireWorkspaceId());
-        return new Portal(workspace.name, q.project.site.name, q.project.name, visit.link().label,
-                PartnerCookie.path(q.id), q.status, Dates.utc(visit.link().expiresAt), view);
-    }
-
-    private static QuestionnaireViews.Viewer viewer(Visit visit) {
-        return new QuestionnaireViews.Viewer(PartnerCookie.path(visit.questionnaire().id), true, true, visit.link()::allows);
     }
 
     private static AnswerSubmissions.Author author(Visit visit) {

@@ -2,7 +2,6 @@ package dev.siteready.partner;
 
 import dev.siteready.web.Dates;
 import dev.siteready.project.Project;
-import dev.siteready.scoping.QuestionnaireViews;
 
 import java.util.List;
 import java.util.UUID;
@@ -11,10 +10,11 @@ import java.util.UUID;
 public record ProjectLinkView(UUID id, String label, String createdAt, String expiresAt, String state, String lastUsed,
         boolean active) {
 
-    /** The project's links of that purpose, newest first: one query. */
+    /** The project's links of that purpose, newest first, in the site's time zone: one query. */
     public static List<ProjectLinkView> of(Project project, PartnerLink.Purpose purpose) {
+        String zone = project.site.timeZone;
         return PartnerLink.linksFor(project, purpose).stream().map(l -> new ProjectLinkView(l.id, l.label,
-                Dates.utc(l.createdAt), Dates.utc(l.expiresAt), l.state(),
-                l.lastUsedAt == null ? "Never" : Dates.utc(l.lastUsedAt), l.isActive())).toList();
+                Dates.at(l.createdAt, zone), Dates.at(l.expiresAt, zone), l.state(),
+                l.lastUsedAt == null ? "Never" : Dates.at(l.lastUsedAt, zone), l.isActive())).toList();
     }
 }

@@ -2,12 +2,17 @@ package dev.siteready.project;
 
 import dev.siteready.site.Site;
 import dev.siteready.web.ApiValidationError;
+import dev.siteready.web.FormErrors;
+import dev.siteready.web.Forms;
 import dev.siteready.web.PlainText;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -34,17 +39,32 @@ public class ProjectApiResource {
     public record ProjectJson(UUID id, String name, String description, ScopeSpec scope) {
     }
 
-    public record NewProject(String name, String description, ScopeSpec scope) {
+    /** A new project over JSON; its scope is optional. */
+    public record NewProject(
+            @NotBlank(message = NAME) @Size(max = 160, message = NAME) @PlainText(message = NAME) String name,
+            @Size(max = 4000, message = DESCRIPTION) @PlainText(message = DESCRIPTION) String description,
+            ScopeSpec scope) {
+
+        static final String NAME = "Give the project a name of 1 to 160 characters.";
+        static final String DESCRIPTION = "Keep the description to 4,000 characters.";
+
+        public NewProject {
+            name = Forms.text(name).trim();
+            description = Forms.text(description).trim();
+        }
     }
 
     @Inject
     ScopeService scopes;
 
+    @Inject
+    Validator validator;
+
     @GET
     @Transactional
     @Operation(summary = "The site's projects")
     public List<ProjectJson> list(@RestPath UUID siteId) {
-        return Project.listFor(site(siteId)).stream().map(p -> new ProjectJson(p.id, p.name, p.description, null)).toList();
+        return Project.listFor(Site.require(siteId)).stream().map(p -> new ProjectJson(p.id, p.name, p.description, null)).toList();
     }
 
     @POST
@@ -52,25 +72,18 @@ public class ProjectApiResource {
     @Transactional
     @Operation(summary = "Add a project", description = "Optionally with its scope; invalid scope entries are 400s.")
     public Response create(@RestPath UUID siteId, NewProject body) {
-        Site site = site(siteId);
-        String name = body == null || body.name() == null ? "" : body.name().trim();
-        String description = body == null || body.description() == null ? "" : body.description().trim();
-        if (!PlainText.Validator.isName(name, 160)) {
-            return ApiValidationError.of(Map.of("name", "Give the project a name of 1 to 160 characters."));
+        Site site = Site.require(siteId);
+        NewProject in = body == null ? new NewProject(null, null, null) : body;
+        FormErrors errors = FormErrors.of(validator.validate(in));
+        if (errors.any()) {
+            return ApiValidationError.of(errors.all());
         }
-        if (!PlainText.Validator.fits(description, 4000)) {
-            return ApiValidationError.of(Map.of("description", "Keep the description to 4,000 characters."));
-        }
-        Project project = new Project();
-        project.site = site;
-        project.name = name;
-        project.description = description;
-        project.persist();
-        if (body.scope() != null) {
+        Project project = Project.create(site, in.name(), in.description());
+        if (in.scope() != null) {
             try {
-                scopes.replace(project, body.scope(), false);
+                scopes.replace(project, in.scope(), false);
             } catch (ScopeException e) {
-                io.quarkus.narayana.jta.QuarkusTransaction.setRollbackOnly();
+                QuarkusTransaction.setRollbackOnly();
                 return ApiValidationError.of(prefixed(e.problems));
             }
         }
@@ -83,7 +96,7 @@ public class ProjectApiResource {
     @Transactional
     @Operation(summary = "A project's scope")
     public ScopeSpec scope(@RestPath UUID siteId, @RestPath UUID projectId) {
-        return scopes.read(project(siteId, projectId));
+        return scopes.read(Project.require(siteId, projectId));
     }
 
     @PUT
@@ -94,7 +107,7 @@ public class ProjectApiResource {
             + " identifier types as HL7 0203 codes, code systems as HL7 0396 codes. Any problem is a 400 with a"
             + " message per JSON path, and nothing changes.")
     public Response replace(@RestPath UUID siteId, @RestPath UUID projectId, ScopeSpec spec) {
-        Project project = project(siteId, projectId);
+        Project project = Project.require(siteId, projectId);
         if (spec == null) {
             return ApiValidationError.of(Map.of("body", "Send the scope as a JSON object."));
         }
@@ -110,21 +123,5 @@ public class ProjectApiResource {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         problems.forEach((k, v) -> out.put("scope." + k, v));
         return out;
-    }
-
-    private static Site site(UUID id) {
-        Site site = Site.findById(id);
-        if (site == null) {
-            throw new NotFoundException();
-        }
-        return site;
-    }
-
-    private static Project project(UUID siteId, UUID projectId) {
-        Project project = Project.findAt(siteId, projectId);
-        if (project == null) {
-            throw new NotFoundException();
-        }
-        return project;
     }
 }

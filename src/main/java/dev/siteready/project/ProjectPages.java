@@ -35,16 +35,30 @@ public class ProjectPages {
     public record WorkflowView(UUID id, String name, String description) {
     }
 
-    /** What was typed into the add-row or a row's form, shown again with the problem. */
-    public record RowInput(String rowId, String dataModel, List<String> events, String direction, String method,
-            String messagesPerDay, String peakPerHour) {
-        public static final RowInput NONE = new RowInput("", "", List.of(), "INBOUND", "HL7V2_MLLP", "", "");
+    /**
+     * What was typed into the page's form that was refused, shown again with the problem: a row's form ({@code rowId}
+     * "new" for the add-row form), the new workflow, or the name of a template to save the scope as.
+     */
+    public record RefusedInput(String rowId, ScopeRowForm row, WorkflowForm workflow, String templateName) {
+        public static final RefusedInput NONE = new RefusedInput("", ScopeRowForm.EMPTY, WorkflowForm.EMPTY, "");
+
+        public static RefusedInput row(String rowId, ScopeRowForm form) {
+            return new RefusedInput(rowId, form, WorkflowForm.EMPTY, "");
+        }
+
+        public static RefusedInput workflow(WorkflowForm form) {
+            return new RefusedInput("", ScopeRowForm.EMPTY, form, "");
+        }
+
+        public static RefusedInput templateName(String name) {
+            return new RefusedInput("", ScopeRowForm.EMPTY, WorkflowForm.EMPTY, name);
+        }
     }
 
     public record ProjectPage(UUID siteId, String siteName, UUID projectId, String projectName, String description,
             List<RowView> rows, List<Option> models, List<Option> directions, List<Option> methods,
             List<Option> patientIds, List<Option> providerIds, List<ModelRequirements> requirements,
-            List<WorkflowView> workflows, RowInput input, String problem) {
+            List<WorkflowView> workflows, RefusedInput input, String problem) {
     }
 
     @CheckedTemplate(basePath = "ProjectResource")
@@ -55,13 +69,13 @@ public class ProjectPages {
     @Inject
     ScopeService scopes;
 
-    /** The page with what was typed into one of its forms and the problem with it (or RowInput.NONE and null). */
+    /** The page with what was typed into one of its forms and the problem with it (or RefusedInput.NONE and null). */
     public TemplateInstance project(ProjectPage page) {
         return Templates.project(page);
     }
 
     /** Everything the page shows, in a fixed number of queries. */
-    public ProjectPage page(Project project, RowInput input, String problem) {
+    public ProjectPage page(Project project, RefusedInput input, String problem) {
         List<ScopeRow> rows = scopes.rows(project);
         List<ScopeRequirement> requirements = scopes.requirements(project);
         List<DataModel> models = DataModel.listByName();
@@ -72,14 +86,15 @@ public class ProjectPages {
 
         List<RowView> rowViews = rows.stream().map(r -> {
             boolean typed = input.rowId().equals(r.id.toString());
-            Set<String> checked = typed ? new HashSet<>(input.events())
+            ScopeRowForm in = input.row();
+            Set<String> checked = typed ? new HashSet<>(in.events())
                     : r.events.stream().map(e -> e.id.toString()).collect(Collectors.toSet());
             List<Option> events = eventsByModel.getOrDefault(r.model.id, List.of()).stream()
                     .map(e -> new Option(e.id.toString(), e.name, checked.contains(e.id.toString()))).toList();
-            return new RowView(r.id, r.version, r.model.name, typed ? input.direction() : r.direction.name(),
-                    typed ? input.method() : r.connectionMethod.name(),
-                    typed ? input.messagesPerDay() : r.messagesPerDay == null ? "" : r.messagesPerDay.toString(),
-                    typed ? input.peakPerHour() : r.peakPerHour == null ? "" : r.peakPerHour.toString(), events);
+            return new RowView(r.id, r.version, r.model.name, typed ? in.direction() : r.direction.name(),
+                    typed ? in.connectionMethod() : r.connectionMethod.name(),
+                    typed ? in.messagesPerDay() : r.messagesPerDay == null ? "" : r.messagesPerDay.toString(),
+                    typed ? in.peakPerHour() : r.peakPerHour == null ? "" : r.peakPerHour.toString(), events);
         }).toList();
 
         Set<String> patient = codes(requirements, ScopeRequirement.Kind.PATIENT_ID);
@@ -98,7 +113,7 @@ public class ProjectPages {
                         f.path + " (" + f.type + ")", fields.contains(f.id))).toList())).toList();
 
         return new ProjectPage(project.site.id, project.site.name, project.id, project.name, project.description, rowViews,
-                models.stream().map(m -> new Option(m.id.toString(), m.name, m.id.toString().equals(input.dataModel()))).toList(),
+                models.stream().map(m -> new Option(m.id.toString(), m.name, m.id.toString().equals(input.row().dataModel()))).toList(),
                 Arrays.stream(Direction.values()).map(d -> new Option(d.name(), d.label, false)).toList(),
                 Arrays.stream(ConnectionMethod.values()).map(c -> new Option(c.name(), c.label, false)).toList(),
                 Hl7Tables.codes(Hl7Tables.IDENTIFIER_TYPES, Hl7Tables.PATIENT_ID_CODES).stream()

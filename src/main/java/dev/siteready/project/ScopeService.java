@@ -155,80 +155,95 @@ public class ScopeService {
 
     private Resolved resolve(ScopeSpec spec, CatalogSnapshot catalog) {
         Map<String, String> problems = new LinkedHashMap<>();
-        Map<String, DataModel> models = catalog.models();
-        Map<String, DataModelEvent> events = catalog.events();
-        Map<String, DataModelField> fields = catalog.fields();
+        List<ScopeRow> rows = rows(spec.rows(), catalog, problems);
+        List<ScopeRequirement> requirements = new ArrayList<>();
+        requiredFields(spec.requiredFields(), catalog, requirements, problems);
+        identifierTypes(spec.patientIdentifierTypes(), "patientIdentifierTypes", ScopeRequirement.Kind.PATIENT_ID,
+                requirements, problems);
+        identifierTypes(spec.providerIdentifierTypes(), "providerIdentifierTypes", ScopeRequirement.Kind.PROVIDER_ID,
+                requirements, problems);
+        codeSystems(spec.codeSystems(), catalog, requirements, problems);
+        return new Resolved(rows, requirements, workflows(spec.workflows(), problems), problems);
+    }
 
+    private static List<ScopeRow> rows(List<ScopeSpec.Row> specs, CatalogSnapshot catalog, Map<String, String> problems) {
         List<ScopeRow> rows = new ArrayList<>();
-        if (spec.rows().size() > MAX_ROWS) {
+        if (specs.size() > MAX_ROWS) {
             problems.put("rows", "A scope has at most " + MAX_ROWS + " rows.");
         }
-        for (int i = 0; i < Math.min(spec.rows().size(), MAX_ROWS); i++) {
-            ScopeSpec.Row in = spec.rows().get(i);
+        for (int i = 0; i < Math.min(specs.size(), MAX_ROWS); i++) {
+            ScopeSpec.Row in = specs.get(i);
             String at = "rows[" + i + "]";
             if (in == null) {
                 problems.put(at, "A row must be an object.");
                 continue;
             }
-            DataModel model = in.dataModel() == null ? null : models.get(lower(in.dataModel()));
+            DataModel model = in.dataModel() == null ? null : catalog.models().get(lower(in.dataModel()));
             if (model == null) {
                 problems.put(at + ".dataModel", "Unknown data model \"" + shorten(in.dataModel()) + "\"; use a name from the catalog.");
                 continue;
             }
-            ScopeRow row = new ScopeRow();
-            row.model = model;
-            row.direction = Direction.parse(in.direction());
-            if (row.direction == null) {
-                problems.put(at + ".direction", "Use INBOUND (into the product) or OUTBOUND (out of it).");
-                row.direction = Direction.INBOUND;
-            }
-            row.connectionMethod = ConnectionMethod.parse(in.connectionMethod());
-            if (row.connectionMethod == null) {
-                problems.put(at + ".connectionMethod", "Use one of REDOX_API, HL7V2_MLLP, FHIR, FLAT_FILE, OTHER.");
-                row.connectionMethod = ConnectionMethod.OTHER;
-            }
-            row.messagesPerDay = volume(in.messagesPerDay(), at + ".messagesPerDay", problems);
-            row.peakPerHour = volume(in.peakPerHour(), at + ".peakPerHour", problems);
-            List<String> eventNames = in.events() == null ? List.of() : in.events();
-            for (int j = 0; j < eventNames.size(); j++) {
-                DataModelEvent event = eventNames.get(j) == null ? null : events.get(model.id + "/" + lower(eventNames.get(j)));
-                if (event == null) {
-                    problems.put(at + ".events[" + j + "]", model.name + " has no event \"" + shorten(eventNames.get(j)) + "\".");
-                } else {
-                    row.events.add(event);
-                }
-            }
-            rows.add(row);
+            rows.add(row(in, model, at, catalog, problems));
         }
+        return rows;
+    }
 
-        List<ScopeRequirement> requirements = new ArrayList<>();
-        spec.requiredFields().forEach((modelName, paths) -> {
-            DataModel model = models.get(lower(modelName));
+    private static ScopeRow row(ScopeSpec.Row in, DataModel model, String at, CatalogSnapshot catalog, Map<String, String> problems) {
+        ScopeRow row = new ScopeRow();
+        row.model = model;
+        row.direction = Direction.parse(in.direction());
+        if (row.direction == null) {
+            problems.put(at + ".direction", "Use INBOUND (into the product) or OUTBOUND (out of it).");
+            row.direction = Direction.INBOUND;
+        }
+        row.connectionMethod = ConnectionMethod.parse(in.connectionMethod());
+        if (row.connectionMethod == null) {
+            problems.put(at + ".connectionMethod", "Use one of REDOX_API, HL7V2_MLLP, FHIR, FLAT_FILE, OTHER.");
+            row.connectionMethod = ConnectionMethod.OTHER;
+        }
+        row.messagesPerDay = volume(in.messagesPerDay(), at + ".messagesPerDay", problems);
+        row.peakPerHour = volume(in.peakPerHour(), at + ".peakPerHour", problems);
+        List<String> eventNames = in.events() == null ? List.of() : in.events();
+        for (int j = 0; j < eventNames.size(); j++) {
+            DataModelEvent event = eventNames.get(j) == null ? null : catalog.events().get(model.id + "/" + lower(eventNames.get(j)));
+            if (event == null) {
+                problems.put(at + ".events[" + j + "]", model.name + " has no event \"" + shorten(eventNames.get(j)) + "\".");
+            } else {
+                row.events.add(event);
+            }
+        }
+        return row;
+    }
+
+    private static void requiredFields(Map<String, List<String>> specs, CatalogSnapshot catalog, List<ScopeRequirement> out,
+            Map<String, String> problems) {
+        specs.forEach((modelName, paths) -> {
+            DataModel model = catalog.models().get(lower(modelName));
             if (model == null) {
                 problems.put("requiredFields." + shorten(modelName), "Unknown data model \"" + shorten(modelName) + "\".");
                 return;
             }
             List<String> list = paths == null ? List.of() : paths;
             for (int j = 0; j < list.size(); j++) {
-                DataModelField field = list.get(j) == null ? null : fields.get(model.id + "/" + lower(list.get(j)));
+                DataModelField field = list.get(j) == null ? null : catalog.fields().get(model.id + "/" + lower(list.get(j)));
                 if (field == null) {
                     problems.put("requiredFields." + model.name + "[" + j + "]",
                             model.name + " has no field \"" + shorten(list.get(j)) + "\" in the catalog.");
-                } else if (requirements.stream().noneMatch(r -> r.field == field)) {
+                } else if (out.stream().noneMatch(r -> r.field == field)) {
                     ScopeRequirement r = new ScopeRequirement();
                     r.kind = ScopeRequirement.Kind.FIELD;
                     r.field = field;
                     r.model = model;
-                    requirements.add(r);
+                    out.add(r);
                 }
             }
         });
-        identifierTypes(spec.patientIdentifierTypes(), "patientIdentifierTypes", ScopeRequirement.Kind.PATIENT_ID,
-                requirements, problems);
-        identifierTypes(spec.providerIdentifierTypes(), "providerIdentifierTypes", ScopeRequirement.Kind.PROVIDER_ID,
-                requirements, problems);
-        spec.codeSystems().forEach((modelName, codes) -> {
-            DataModel model = models.get(lower(modelName));
+    }
+
+    private static void codeSystems(Map<String, List<String>> specs, CatalogSnapshot catalog, List<ScopeRequirement> out,
+            Map<String, String> problems) {
+        specs.forEach((modelName, codes) -> {
+            DataModel model = catalog.models().get(lower(modelName));
             if (model == null) {
                 problems.put("codeSystems." + shorten(modelName), "Unknown data model \"" + shorten(modelName) + "\".");
                 return;
@@ -239,23 +254,25 @@ public class ScopeService {
                 if (!Hl7Tables.CODE_SYSTEMS.containsKey(code)) {
                     problems.put("codeSystems." + model.name + "[" + j + "]", "Unknown HL7 0396 code \"" + shorten(list.get(j))
                             + "\"; use one of " + String.join(", ", Hl7Tables.CODE_SYSTEMS.keySet()) + ".");
-                } else if (requirements.stream().noneMatch(r -> r.kind == ScopeRequirement.Kind.CODE_SYSTEM
+                } else if (out.stream().noneMatch(r -> r.kind == ScopeRequirement.Kind.CODE_SYSTEM
                         && r.model == model && r.code.equals(code))) {
                     ScopeRequirement r = new ScopeRequirement();
                     r.kind = ScopeRequirement.Kind.CODE_SYSTEM;
                     r.model = model;
                     r.code = code;
-                    requirements.add(r);
+                    out.add(r);
                 }
             }
         });
+    }
 
+    private static List<Workflow> workflows(List<ScopeSpec.WorkflowSpec> specs, Map<String, String> problems) {
         List<Workflow> workflows = new ArrayList<>();
-        if (spec.workflows().size() > MAX_WORKFLOWS) {
+        if (specs.size() > MAX_WORKFLOWS) {
             problems.put("workflows", "A scope has at most " + MAX_WORKFLOWS + " workflows.");
         }
-        for (int i = 0; i < Math.min(spec.workflows().size(), MAX_WORKFLOWS); i++) {
-            ScopeSpec.WorkflowSpec in = spec.workflows().get(i);
+        for (int i = 0; i < Math.min(specs.size(), MAX_WORKFLOWS); i++) {
+            ScopeSpec.WorkflowSpec in = specs.get(i);
             String name = in == null || in.name() == null ? "" : in.name().trim();
             String description = in == null || in.description() == null ? "" : in.description().trim();
             if (!PlainText.Validator.isName(name, 200)) {
@@ -269,7 +286,7 @@ public class ScopeService {
                 workflows.add(w);
             }
         }
-        return new Resolved(rows, requirements, workflows, problems);
+        return workflows;
     }
 
     private static void identifierTypes(List<String> codes, String key, ScopeRequirement.Kind kind,

@@ -76,31 +76,10 @@ public final class AnswerValues {
                         : Parsed.invalid("Choose one of the options listed.");
             }
             case MULTI_CHOICE -> {
-                Set<String> chosen = new LinkedHashSet<>();
-                for (String v : values) {
-                    if (v != null && !v.isBlank()) {
-                        if (question.option(v.trim()).isEmpty()) {
-                            return Parsed.invalid("Choose only options listed.");
-                        }
-                        chosen.add(v.trim());
-                    }
-                }
-                if (chosen.isEmpty()) {
-                    return Parsed.ok(null);
-                }
-                ArrayNode array = JSON.arrayNode();
-                question.options().stream().map(Choice::value).filter(chosen::contains).forEach(array::add);
-                return Parsed.ok(array);
+                return multiChoice(question, values);
             }
             case SHORT_TEXT, LONG_TEXT -> {
-                int max = question.kind() == QuestionType.SHORT_TEXT ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
-                String text = values.isEmpty() || values.get(0) == null ? "" : values.get(0).strip();
-                if (!PlainText.Validator.fits(text, max)) {
-                    return Parsed.invalid(text.length() > max
-                            ? "Keep this answer to " + String.format("%,d", max) + " characters (it has " + String.format("%,d", text.length()) + ")."
-                            : "Remove the control characters (such as NUL) from this answer.");
-                }
-                return Parsed.ok(text.isEmpty() ? null : TextNode.valueOf(text));
+                return freeText(question, values.isEmpty() || values.get(0) == null ? "" : values.get(0).strip());
             }
             case NUMBER -> {
                 if (single.isEmpty()) {
@@ -121,6 +100,34 @@ public final class AnswerValues {
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    private static Parsed multiChoice(Question question, List<String> values) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                if (question.option(v.trim()).isEmpty()) {
+                    return Parsed.invalid("Choose only options listed.");
+                }
+                chosen.add(v.trim());
+            }
+        }
+        if (chosen.isEmpty()) {
+            return Parsed.ok(null);
+        }
+        ArrayNode array = JSON.arrayNode();
+        question.options().stream().map(Choice::value).filter(chosen::contains).forEach(array::add);
+        return Parsed.ok(array);
+    }
+
+    private static Parsed freeText(Question question, String text) {
+        int max = question.kind() == QuestionType.SHORT_TEXT ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
+        if (!PlainText.Validator.fits(text, max)) {
+            return Parsed.invalid(text.length() > max
+                    ? "Keep this answer to " + String.format("%,d", max) + " characters (it has " + String.format("%,d", text.length()) + ")."
+                    : "Remove the control characters (such as NUL) from this answer.");
+        }
+        return Parsed.ok(text.isEmpty() ? null : TextNode.valueOf(text));
     }
 
     private static Parsed table(Question question, Map<String, List<String>> form) {

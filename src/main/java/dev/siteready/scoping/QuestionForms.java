@@ -22,45 +22,50 @@ public final class QuestionForms {
     private QuestionForms() {
     }
 
-    /** A new question from the form, or an IllegalArgumentException with the message to show. */
+    /** A new question from the fields of a form (a retrospective's proposal), or an IllegalArgumentException with the message to show. */
     public static Question question(QuestionnaireDefinition draft, Map<String, String> in) {
-        String label = in.getOrDefault("label", "").trim();
-        String help = in.getOrDefault("help", "").trim();
+        return question(draft, QuestionForm.of(in));
+    }
+
+    /** A new question from the form, or an IllegalArgumentException with the message to show. */
+    public static Question question(QuestionnaireDefinition draft, QuestionForm in) {
+        String label = in.label().trim();
+        String help = in.help().trim();
         if (!PlainText.Validator.isName(label, 300) || !PlainText.Validator.fits(help, 1000)) {
             throw new IllegalArgumentException("Write the question (1 to 300 characters) and help text of up to 1,000.");
         }
-        QuestionType type = QuestionType.parseStrict(in.get("type"));
+        QuestionType type = QuestionType.parseStrict(in.type());
         if (type == null) {
             throw new IllegalArgumentException("Choose the type of answer.");
         }
         List<Choice> options = List.of();
         if (type.hasChoices()) {
-            options = choices(in.getOrDefault("options", ""));
+            options = choices(in.options());
             if (options.size() < 2) {
                 throw new IllegalArgumentException("List at least two options, one per line.");
             }
         }
-        List<Column> columns = List.of();
-        if (type == QuestionType.TABLE) {
-            columns = columns(in.getOrDefault("columns", ""));
+        List<Column> columns = type == QuestionType.TABLE ? columns(in.columns()) : List.of();
+        return new Question("custom." + shortId(), type.name(), label, help, in.isRequired(), options, columns,
+                Repeat.parse(in.repeat()).name(), condition(draft, in));
+    }
+
+    /** The condition for showing the question: another yes/no or choice question of the draft has a given answer. */
+    private static Condition condition(QuestionnaireDefinition draft, QuestionForm in) {
+        String controlling = in.showIfQuestion().trim();
+        if (controlling.isEmpty()) {
+            return null;
         }
-        Repeat repeat = Repeat.parse(in.get("repeat"));
-        Condition condition = null;
-        String controlling = in.getOrDefault("showIfQuestion", "").trim();
-        if (!controlling.isEmpty()) {
-            Question other = draft.question(controlling).orElseThrow(() -> new IllegalArgumentException("Choose a question of this template for the condition."));
-            String value = in.getOrDefault("showIfValue", "").trim();
-            List<String> allowed = other.kind() == QuestionType.YES_NO_UNKNOWN
-                    ? Arrays.stream(AnswerValues.YesNo.values()).map(Enum::name).toList()
-                    : other.options().stream().map(Choice::value).toList();
-            if (!allowed.contains(value)) {
-                throw new IllegalArgumentException("Show the question when \"" + other.label() + "\" is one of: " + String.join(", ", allowed)
-                        + " (conditions work on yes/no and choice questions).");
-            }
-            condition = new Condition(controlling, value);
+        Question other = draft.question(controlling).orElseThrow(() -> new IllegalArgumentException("Choose a question of this template for the condition."));
+        String value = in.showIfValue().trim();
+        List<String> allowed = other.kind() == QuestionType.YES_NO_UNKNOWN
+                ? Arrays.stream(AnswerValues.YesNo.values()).map(Enum::name).toList()
+                : other.options().stream().map(Choice::value).toList();
+        if (!allowed.contains(value)) {
+            throw new IllegalArgumentException("Show the question when \"" + other.label() + "\" is one of: " + String.join(", ", allowed)
+                    + " (conditions work on yes/no and choice questions).");
         }
-        return new Question("custom." + shortId(), type.name(), label, help, "on".equals(in.get("required")) || "true".equals(in.get("required")),
-                options, columns, repeat.name(), condition);
+        return new Condition(controlling, value);
     }
 
     /** One option per line: "Label", or "VALUE = Label". */

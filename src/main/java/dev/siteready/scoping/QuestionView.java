@@ -7,11 +7,11 @@ import java.util.List;
  * subject, its current (or just typed) answer, comments and what happened on the last save.
  */
 public record QuestionView(String id, String key, String subject, String title, String help, String type, boolean required,
-        boolean visible, boolean answered, boolean followUp, String version, String text, List<Option> options,
+        boolean visible, boolean answered, boolean followUp, String version, String text, List<Choice> options,
         List<ColumnHead> columns, List<Row> rows, String display, List<Comment> comments, long changes, String problem,
         Conflict conflict, String saved, Urls urls, boolean editable, String origin, String originLink) {
 
-    public record Option(String id, String value, String label, boolean checked) {
+    public record Choice(String id, String value, String label, boolean checked) {
     }
 
     public record ColumnHead(String key, String label) {
@@ -20,7 +20,7 @@ public record QuestionView(String id, String key, String subject, String title, 
     public record Row(int index, List<Cell> cells) {
     }
 
-    public record Cell(String name, String id, String label, String value, boolean choice, List<Option> options) {
+    public record Cell(String name, String id, String label, String value, boolean choice, List<Choice> options) {
     }
 
     public record Comment(String author, boolean fromPartner, String body, String at) {

@@ -51,6 +51,15 @@ public class Questionnaire extends WorkspaceOwned {
         return find(WITH_PAGE_DATA + "where p.id = ?1", projectId).firstResult();
     }
 
+    /** The project's questionnaire with its page data (the API's routes, by project id alone); otherwise 404. */
+    public static Questionnaire requireForProject(UUID projectId) {
+        Questionnaire questionnaire = projectId == null ? null : forProject(projectId);
+        if (questionnaire == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return questionnaire;
+    }
+
     /** The questionnaire of the project, only if the project belongs to that site; else null. */
     public static Questionnaire findAt(UUID siteId, UUID projectId) {
         return find(WITH_PAGE_DATA + "where p.id = ?1 and p.site.id = ?2", projectId, siteId).firstResult();
@@ -124,6 +133,46 @@ public class Questionnaire extends WorkspaceOwned {
         status = QuestionnaireStatus.IN_PROGRESS;
         lockedAt = null;
         return true;
+    }
+
+    /** What a manager's action on the questionnaire came to: done, or refused; with the message to show either way. */
+    public record Outcome(boolean done, String message) {
+        static Outcome done(String message) {
+            return new Outcome(true, message);
+        }
+
+        static Outcome refused(String message) {
+            return new Outcome(false, message);
+        }
+    }
+
+    /** A manager's status action: LOCKED (reviewed), IN_PROGRESS (reopen) or SUBMITTED (e.g. answers came by e-mail). */
+    public Outcome moveTo(String to, OffsetDateTime at) {
+        return switch (to == null ? "" : to) {
+            case "LOCKED" -> lock(at) ? Outcome.done("Reviewed and locked: nobody can change answers until you reopen it.")
+                    : Outcome.refused("The questionnaire is locked already.");
+            case "IN_PROGRESS" -> reopen() ? Outcome.done("Reopened: answers can be changed again, also through partner links.")
+                    : Outcome.refused("Only a submitted or locked questionnaire can be reopened.");
+            case "SUBMITTED" -> {
+                String before = status.label.toLowerCase();
+                yield markSubmitted(at) ? Outcome.done("Marked as submitted for review.")
+                        : Outcome.refused("The questionnaire is " + before + " already.");
+            }
+            default -> Outcome.refused("Choose what to do with the questionnaire.");
+        };
+    }
+
+    /** Asks the latest published version of its template from now on; answers are kept by question key. */
+    public Outcome upgrade() {
+        QuestionnaireTemplateVersion latest = QuestionnaireTemplateVersion.latest(templateVersion.template);
+        if (latest.number == templateVersion.number) {
+            return Outcome.done("The questionnaire already uses the latest version.");
+        }
+        if (status.isLocked()) {
+            return Outcome.refused("Reopen the questionnaire before pulling in a new version.");
+        }
+        templateVersion = latest;
+        return Outcome.done("Now asking version " + latest.number + " of the template. Answers to questions it keeps were kept.");
     }
 
     public QuestionnaireDefinition definition() {

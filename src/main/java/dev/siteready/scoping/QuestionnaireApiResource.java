@@ -5,7 +5,6 @@ import dev.siteready.project.Project;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -46,10 +45,7 @@ public class QuestionnaireApiResource {
     @Operation(summary = "A project's questionnaire with its current answers",
             description = "Repeating questions appear once per subject of the project's scope (data set, data model or required field).")
     public QuestionnaireJson get(@RestPath UUID projectId) {
-        Questionnaire questionnaire = Questionnaire.forProject(projectId);
-        if (questionnaire == null) {
-            throw new NotFoundException();
-        }
+        Questionnaire questionnaire = Questionnaire.requireForProject(projectId);
         Project project = questionnaire.project;
         QuestionnaireViews.Data data = views.load(questionnaire);
         QuestionnaireView view = views.build(data, new QuestionnaireViews.Viewer("", false, false, s -> true), null, null);

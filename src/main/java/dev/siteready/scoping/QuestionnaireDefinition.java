@@ -142,6 +142,24 @@ public record QuestionnaireDefinition(List<Section> sections) {
                 s.questions().stream().map(q -> q.key().equals(replacement.key()) ? replacement : q).toList())).toList()));
     }
 
+    /** The definition with the section added at the end. */
+    public QuestionnaireDefinition withSection(Section added) {
+        List<Section> all = new ArrayList<>(sections);
+        all.add(added);
+        return new QuestionnaireDefinition(all);
+    }
+
+    /** The definition without that question (its answers stay with the questionnaires that have them). */
+    public QuestionnaireDefinition withoutQuestion(String questionKey) {
+        return new QuestionnaireDefinition(sections.stream().map(s -> new Section(s.key(), s.title(), s.intro(),
+                s.questions().stream().filter(q -> !q.key().equals(questionKey)).toList())).toList());
+    }
+
+    /** The definition without that section and its questions. */
+    public QuestionnaireDefinition withoutSection(String sectionKey) {
+        return new QuestionnaireDefinition(sections.stream().filter(s -> !s.key().equals(sectionKey)).toList());
+    }
+
     public int questionCount() {
         return sections.stream().mapToInt(s -> s.questions().size()).sum();
     }

@@ -1,15 +1,30 @@
 package dev.siteready.scoping;
 
 import dev.siteready.project.Project;
+import dev.siteready.scoping.QuestionnaireDefinition.Question;
+import dev.siteready.scoping.QuestionnaireDefinition.Section;
 import dev.siteready.tenant.WorkspaceCreated;
+import dev.siteready.web.FormErrors;
+import dev.siteready.web.Forms;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.NotFoundException;
 
-/** Questionnaire templates: the standard one every workspace gets, publishing versions, starting questionnaires. */
+import java.util.UUID;
+
+/**
+ * Questionnaire templates: the standard one every workspace gets, new templates, editing a draft, publishing versions,
+ * starting questionnaires.
+ */
 @ApplicationScoped
 public class QuestionnaireTemplates {
+
+    @Inject
+    Validator validator;
 
     void seed(@Observes @Priority(30) WorkspaceCreated created) {
         ensureStandard();
@@ -34,6 +49,81 @@ public class QuestionnaireTemplates {
         return template;
     }
 
+    /** A new template starting from the standard questions, published as its first version. */
+    @Transactional
+    public TemplateEdit create(TemplateNameForm form, String actor) {
+        String problem = problem(form);
+        if (problem == null && QuestionnaireTemplate.findByName(form.name()) != null) {
+            problem = "A questionnaire template called " + form.name() + " exists already.";
+        }
+        if (problem != null) {
+            return TemplateEdit.refused(400, problem);
+        }
+        QuestionnaireTemplate template = new QuestionnaireTemplate();
+        template.name = form.name();
+        template.description = "Starts from the standard scoping questions.";
+        template.draft = StandardQuestionnaire.definition();
+        template.persist();
+        publish(template, "Copied from the standard questions.", actor);
+        return TemplateEdit.done(path(template.id), "Template " + form.name() + " created with the standard questions.");
+    }
+
+    @Transactional
+    public TemplateEdit addSection(QuestionnaireTemplate template, SectionForm form) {
+        if (template.changedSince(form.version())) {
+            return TemplateEdit.stale();
+        }
+        String problem = problem(form);
+        if (problem != null) {
+            return TemplateEdit.refused(400, problem);
+        }
+        Section section = template.addSection(form.title(), form.intro());
+        return TemplateEdit.done(path(template.id) + "#add-question", "Section " + section.title() + " added to the draft.");
+    }
+
+    @Transactional
+    public TemplateEdit addQuestion(QuestionnaireTemplate template, QuestionForm form) {
+        if (template.changedSince(form.version())) {
+            return TemplateEdit.stale();
+        }
+        Question question;
+        try {
+            question = QuestionForms.question(template.draft, form);
+        } catch (IllegalArgumentException e) {
+            return TemplateEdit.refused(400, e.getMessage());
+        }
+        return template.addQuestion(form.section(), question)
+                .map(s -> TemplateEdit.done(path(template.id) + "#section-" + s.key(),
+                        "Question added to " + s.title() + ". Publish the draft to use it in new questionnaires."))
+                .orElseGet(() -> TemplateEdit.refused(400, "Choose the section the question belongs to."));
+    }
+
+    /** Removes a question from the draft; 404 if it has none with that key. */
+    @Transactional
+    public TemplateEdit removeQuestion(QuestionnaireTemplate template, String key) {
+        template.removeQuestion(key).orElseThrow(NotFoundException::new);
+        return TemplateEdit.done(path(template.id), "Question removed from the draft. Questionnaires keep their answers to it.");
+    }
+
+    /** Removes a section and its questions from the draft; 404 if it has none with that key. */
+    @Transactional
+    public TemplateEdit removeSection(QuestionnaireTemplate template, String key) {
+        Section section = template.removeSection(key).orElseThrow(NotFoundException::new);
+        return TemplateEdit.done(path(template.id), "Section " + section.title() + " removed from the draft.");
+    }
+
+    /** Publishes the draft as the next version, with the note. */
+    @Transactional
+    public TemplateEdit publishDraft(QuestionnaireTemplate template, PublishForm form, String actor) {
+        String problem = problem(form);
+        if (problem != null) {
+            return TemplateEdit.refused(400, problem);
+        }
+        QuestionnaireTemplateVersion version = publish(template, form.note(), actor);
+        return TemplateEdit.done(path(template.id), "Version " + version.number
+                + " published. New questionnaires use it; existing ones can pull it in from their page.");
+    }
+
     @Transactional
     public QuestionnaireTemplateVersion publish(QuestionnaireTemplate template, String note, String actor) {
         QuestionnaireTemplateVersion version = QuestionnaireTemplateVersion.publish(template, template.draft, note, actor, null);
@@ -53,6 +143,21 @@ public class QuestionnaireTemplates {
         return version;
     }
 
+    /** Starts the project's questionnaire from the template a manager chose (by id, as the form sends it). */
+    @Transactional
+    public Questionnaire.Outcome startFrom(Project project, String templateId) {
+        if (Questionnaire.forProject(project.id) != null) {
+            return Questionnaire.Outcome.done("This project's questionnaire exists already.");
+        }
+        UUID id = Forms.uuid(templateId);
+        QuestionnaireTemplate chosen = id == null ? null : QuestionnaireTemplate.findById(id);
+        if (chosen == null) {
+            return Questionnaire.Outcome.refused("Choose a questionnaire template.");
+        }
+        start(project, chosen);
+        return Questionnaire.Outcome.done("Questionnaire started from " + chosen.name + ".");
+    }
+
     /** Starts the project's questionnaire from the template's latest version. */
     @Transactional
     public Questionnaire start(Project project, QuestionnaireTemplate template) {
@@ -68,5 +173,16 @@ public class QuestionnaireTemplates {
         questionnaire.templateVersion = version;
         questionnaire.persist();
         return questionnaire;
+    }
+
+    /** The template's editor page. */
+    public static String path(UUID templateId) {
+        return "/templates/questionnaires/" + templateId;
+    }
+
+    /** The message a refused form shows (the editor shows one), or null when the form is valid. */
+    private String problem(Object form) {
+        FormErrors errors = FormErrors.of(validator.validate(form));
+        return errors.any() ? errors.all().values().iterator().next() : null;
     }
 }

@@ -2,19 +2,15 @@ package dev.siteready.scoping;
 
 import dev.siteready.web.Dates;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.siteready.account.SecretTokens;
 import dev.siteready.project.ScopeService;
 import dev.siteready.scoping.QuestionnaireDefinition.Column;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
 import dev.siteready.scoping.QuestionnaireDefinition.Section;
-import dev.siteready.scoping.QuestionnaireView.Progress;
 import dev.siteready.scoping.QuestionnaireView.SectionView;
 import dev.siteready.scoping.Subjects.Subject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,8 +27,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class QuestionnaireViews {
 
-    /** What a form sent for one card and what went wrong with it, to show instead of the stored answer. */
-    public record Typed(String id, Map<String, List<String>> form, String problem, QuestionView.Conflict conflict) {
+    /** What a card's form sent when it was refused, and why (a problem, or someone else's answer), shown instead of the stored answer. */
+    public record RefusedInput(String id, AnswerPost post, String problem, QuestionView.Conflict conflict) {
     }
 
     /** Who looks: the base path for the card's forms, whether they may edit, whether it is a partner. */
@@ -88,7 +84,7 @@ public class QuestionnaireViews {
                 comments, changes);
     }
 
-    public QuestionnaireView build(Data data, Viewer viewer, Typed typed, String savedId) {
+    public QuestionnaireView build(Data data, Viewer viewer, RefusedInput refused, String savedId) {
         QuestionnaireDefinition definition = data.questionnaire().definition();
         boolean editable = viewer.editable() && !data.questionnaire().status.isLocked();
         List<SectionView> sections = new ArrayList<>();
@@ -99,7 +95,7 @@ public class QuestionnaireViews {
             List<QuestionView> cards = new ArrayList<>();
             for (Question question : section.questions()) {
                 for (Subject subject : data.subjects().of(question.repetition())) {
-                    cards.add(card(data, question, subject, viewer, editable, typed, savedId));
+                    cards.add(card(data, question, subject, viewer, editable, refused, savedId));
                 }
             }
             sections.add(new SectionView(section.key(), section.title(), section.intro(), cards,
@@ -108,73 +104,87 @@ public class QuestionnaireViews {
         return new QuestionnaireView(sections, data.sheet().completion(viewer.sections()));
     }
 
-    private QuestionView card(Data data, Question question, Subject subject, Viewer viewer, boolean editable, Typed typed,
+    private QuestionView card(Data data, Question question, Subject subject, Viewer viewer, boolean editable, RefusedInput refused,
             String savedId) {
         AnswerKey key = AnswerKey.of(question.key(), subject.key());
         String id = key.domId();
         Answer answer = data.answer(question.key(), subject.key());
         JsonNode stored = answer == null ? null : answer.value;
-        Typed mine = typed != null && typed.id().equals(id) ? typed : null;
+        RefusedInput mine = refused != null && refused.id().equals(id) ? refused : null;
         String title = question.label().replace("{subject}", subject.label());
+        String zone = data.questionnaire().project.site.timeZone;
 
         String text;
         Set<String> checked;
         List<Map<String, String>> rows;
         if (mine != null) {
-            List<String> values = mine.form().getOrDefault("value", List.of());
-            text = values.isEmpty() || values.get(0) == null ? "" : values.get(0);
-            checked = new HashSet<>(values);
-            rows = typedRows(question, mine.form());
+            text = mine.post().first("value");
+            checked = new HashSet<>(mine.post().all("value"));
+            rows = typedRows(mine.post());
         } else {
             text = AnswerValues.text(stored);
             checked = new HashSet<>(AnswerValues.chosen(stored));
             rows = AnswerValues.rows(stored);
         }
-        List<QuestionView.Option> options = (question.kind() == QuestionType.YES_NO_UNKNOWN
-                ? java.util.Arrays.stream(AnswerValues.YesNo.values())
-                        .map(v -> new QuestionnaireDefinition.Choice(v.name(), v.label)).toList()
-                : question.options()).stream()
-                .map(o -> new QuestionView.Option(id + "-" + o.value().replaceAll("[^A-Za-z0-9_-]", "_"), o.value(), o.label(),
-                        checked.contains(o.value()))).toList();
-        List<QuestionView.Row> rowViews = new ArrayList<>();
-        if (question.kind() == QuestionType.TABLE) {
-            List<Map<String, String>> withBlank = new ArrayList<>(rows);
-            withBlank.add(Map.of()); // one empty row to add another
-            for (int i = 0; i < withBlank.size(); i++) {
-                Map<String, String> row = withBlank.get(i);
-                int index = i;
-                rowViews.add(new QuestionView.Row(i, question.columns().stream().map(c -> cell(id, index, c,
-                        row.getOrDefault(c.key(), ""))).toList()));
-            }
-        }
         List<QuestionView.Comment> comments = data.comments().getOrDefault(key, List.of()).stream()
-                .map(c -> new QuestionView.Comment(c.author, c.fromPartner, c.body, Dates.utc(c.createdAt))).toList();
-        String base = viewer.base();
-        QuestionView.Urls urls = new QuestionView.Urls(base, base + "/answers", viewer.partner() ? null : base + "/follow-up",
-                base + "/comments",
-                viewer.partner() ? null : base + "/history?question=" + encode(question.key()) + "&subject=" + encode(subject.key()));
-        String saved = id.equals(savedId) && answer != null ? "Saved " + Dates.utc(answer.updatedAt) : null;
+                .map(c -> new QuestionView.Comment(c.author, c.fromPartner, c.body, Dates.at(c.createdAt, zone))).toList();
+        String saved = id.equals(savedId) && answer != null ? "Saved " + Dates.at(answer.updatedAt, zone) : null;
         return new QuestionView(id, question.key(), subject.key(), title, question.help(), question.kind().name(),
                 question.required(), data.sheet().visible(question, subject.key()), AnswerValues.isAnswered(stored),
-                answer != null && answer.needsFollowUp, answer == null ? "" : String.valueOf(answer.version), text, options,
-                question.columns().stream().map(c -> new QuestionView.ColumnHead(c.key(), c.label())).toList(), rowViews,
+                answer != null && answer.needsFollowUp, answer == null ? "" : String.valueOf(answer.version), text, choices(question, id, checked),
+                question.columns().stream().map(c -> new QuestionView.ColumnHead(c.key(), c.label())).toList(), rows(question, id, rows),
                 AnswerValues.display(question, stored), comments, data.changes().getOrDefault(key, 0L),
-                mine == null ? null : mine.problem(), mine == null ? null : mine.conflict(), saved, urls, editable,
+                mine == null ? null : mine.problem(), mine == null ? null : mine.conflict(), saved, urls(viewer, question, subject), editable,
                 viewer.partner() || question.origin() == null ? null : question.origin().label(), // partners can't open retrospectives
                 viewer.partner() || question.origin() == null ? null : question.origin().link());
     }
 
+    /** The options to tick or choose (yes/no/unknown for those questions), each with an id for its label. */
+    private static List<QuestionView.Choice> choices(Question question, String id, Set<String> checked) {
+        return (question.kind() == QuestionType.YES_NO_UNKNOWN
+                ? java.util.Arrays.stream(AnswerValues.YesNo.values())
+                        .map(v -> new QuestionnaireDefinition.Choice(v.name(), v.label)).toList()
+                : question.options()).stream()
+                .map(o -> new QuestionView.Choice(id + "-" + o.value().replaceAll("[^A-Za-z0-9_-]", "_"), o.value(), o.label(),
+                        checked.contains(o.value()))).toList();
+    }
+
+    /** A table's rows as inputs, with one empty row to add another; none for other questions. */
+    private static List<QuestionView.Row> rows(Question question, String id, List<Map<String, String>> rows) {
+        List<QuestionView.Row> views = new ArrayList<>();
+        if (question.kind() != QuestionType.TABLE) {
+            return views;
+        }
+        List<Map<String, String>> withBlank = new ArrayList<>(rows);
+        withBlank.add(Map.of());
+        for (int i = 0; i < withBlank.size(); i++) {
+            Map<String, String> row = withBlank.get(i);
+            int index = i;
+            views.add(new QuestionView.Row(i, question.columns().stream().map(c -> cell(id, index, c,
+                    row.getOrDefault(c.key(), ""))).toList()));
+        }
+        return views;
+    }
+
+    /** Where the card's forms post; partners get no follow-up flag and no history. */
+    private static QuestionView.Urls urls(Viewer viewer, Question question, Subject subject) {
+        String base = viewer.base();
+        return new QuestionView.Urls(base, base + "/answers", viewer.partner() ? null : base + "/follow-up",
+                base + "/comments",
+                viewer.partner() ? null : base + "/history?question=" + encode(question.key()) + "&subject=" + encode(subject.key()));
+    }
+
     private static QuestionView.Cell cell(String id, int row, Column column, String value) {
         String name = "cell-" + row + "-" + column.key();
-        List<QuestionView.Option> options = column.options().stream()
-                .map(o -> new QuestionView.Option("", o.value(), o.label(), o.value().equals(value))).toList();
+        List<QuestionView.Choice> options = column.options().stream()
+                .map(o -> new QuestionView.Choice("", o.value(), o.label(), o.value().equals(value))).toList();
         return new QuestionView.Cell(name, id + "-" + name, column.label(), value, "CHOICE".equals(column.type()), options);
     }
 
     /** The table rows as typed, in row order, blank rows left out. */
-    private static List<Map<String, String>> typedRows(Question question, Map<String, List<String>> form) {
+    private static List<Map<String, String>> typedRows(AnswerPost post) {
         Map<Integer, Map<String, String>> rows = new java.util.TreeMap<>();
-        form.forEach((name, values) -> {
+        post.fields().forEach((name, values) -> {
             if (name.startsWith("cell-") && !values.isEmpty() && values.get(0) != null && !values.get(0).isBlank()) {
                 int dash = name.indexOf('-', 5);
                 try {

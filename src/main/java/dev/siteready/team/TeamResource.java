@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.time.OffsetDateTime;
@@ -137,16 +136,16 @@ public class TeamResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(MemberRole.OWNER_ROLE)
     @Transactional
-    public Response changeRole(@RestPath UUID id, @RestForm String role, @RestForm Long version) {
+    public Response changeRole(@RestPath UUID id, @BeanParam RoleForm form) {
         Member member = Member.findById(id);
         if (member == null) {
             throw new NotFoundException();
         }
-        MemberRole newRole = MemberRole.parse(role);
+        MemberRole newRole = MemberRole.parse(form.role());
         if (newRole == null) {
             return Flash.seeOtherWithError("/settings/team", "Choose one of the listed roles.");
         }
-        if (version == null || !version.equals(member.version)) {
+        if (form.version() == null || !form.version().equals(member.version)) {
             return Flash.seeOtherWithError("/settings/team", "Someone changed " + member.displayName
                     + " while you were looking; their role is now " + member.role.label + ". Choose again if needed.");
         }
