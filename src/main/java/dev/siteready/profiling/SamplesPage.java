@@ -99,10 +99,11 @@ public class SamplesPage {
 
     private Page page(Project project, List<SampleProfile> list, SampleProfile shown, Profiler.Result result, String problem,
             String input, boolean justProfiled) {
+        // The questionnaire's query brings the site along: read it first, so that the site costs no query of its own.
+        Questionnaire questionnaire = shown == null ? null : Questionnaire.forProject(project.id);
         String zone = project.site.timeZone;
         List<ProfileRow> rows = list.stream().map(p -> new ProfileRow(p.id, Dates.at(p.createdAt, zone), p.createdBy, p.format,
                 p.messageCount, p.failedCount, shown != null && p.id.equals(shown.id))).toList();
-        Questionnaire questionnaire = shown == null ? null : Questionnaire.forProject(project.id);
         List<SuggestionView> suggestions = shown == null ? List.of() : suggestionViews(project, shown, questionnaire);
         String note = shown == null ? null : questionnaire == null
                 ? "Start the project's questionnaire to see the answers these samples suggest."
