@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the HL7 v2 sample profiler in memory (no app, no database): messages per second on one thread (per core)
 # of Profiler.profile(text) next to HAPI's bare parse of the same messages with the same parser setup
-# (Hl7Samples.parser(): v2.5.1 structures, validation off), and the ratio of the two. Usage:
+# (Hl7Parsers.parser(): v2.5.1 structures, validation off), and the ratio of the two. Usage:
 #   docs/bench/profiler.sh [messages] [rounds] [warm-up rounds] [seed]      (defaults: 2000 10 5 20261101)
 #   BUILD=1 docs/bench/profiler.sh ...      (compile first: ./mvnw -q test-compile; done anyway when the harness
 #                                            is not compiled yet or older than its or the profiler's sources)

@@ -39,6 +39,6 @@ public class FeasibilityApiResource {
             return Response.ok(new FeasibilityJson(report, report.headline(), report.completionPercent(), report.effort()))
                     .type(MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return FeasibilityResource.document(report, FeasibilityResource.currentTitle(report), format, "");
+        return FeasibilityDocuments.download(report, FeasibilityDocuments.Title.current(report), format, "");
     }
 }

@@ -4,13 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import dev.siteready.web.Dates;
+import dev.siteready.web.Downloads;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.Response;
 
 /** The summary as a document to send: PDF (rendered from XHTML by openhtmltopdf) and Markdown. */
 public final class FeasibilityDocuments {
@@ -23,6 +28,17 @@ public final class FeasibilityDocuments {
 
     /** What the document is: the live summary, or snapshot N. */
     public record Title(String heading, String subtitle) {
+
+        static Title current(FeasibilityReport report) {
+            return new Title("Feasibility: " + report.siteName(), "Current summary, computed " + report.generatedAtText());
+        }
+
+        /** A snapshot, published at a moment in the site's zone. */
+        static Title snapshot(FeasibilitySnapshot snapshot, String siteZone) {
+            return new Title("Feasibility: " + snapshot.report.siteName(),
+                    "Snapshot " + snapshot.number + ", published " + Dates.at(snapshot.publishedAt, siteZone) + " by "
+                            + snapshot.publishedBy + (snapshot.note.isEmpty() ? "" : " · " + snapshot.note));
+        }
     }
 
     @CheckedTemplate(basePath = "feasibility")
@@ -31,6 +47,20 @@ public final class FeasibilityDocuments {
     }
 
     private FeasibilityDocuments() {
+    }
+
+    /** The report as a PDF ({@code .pdf}) or Markdown download named after the site, e.g. Mercy-General-snapshot-2-feasibility.pdf. */
+    static Response download(FeasibilityReport report, Title title, String format, String suffix) {
+        if (".pdf".equals(format)) {
+            return Downloads.attachment(pdf(report, title), "application/pdf", shortName(report) + suffix + "-feasibility", "pdf");
+        }
+        return Downloads.attachment(markdown(report, title).getBytes(StandardCharsets.UTF_8), "text/markdown; charset=UTF-8",
+                shortName(report) + suffix + "-feasibility", "md");
+    }
+
+    /** The site's name, cut so that a snapshot's suffix always fits the file name. */
+    private static String shortName(FeasibilityReport report) {
+        return report.siteName().length() > 60 ? report.siteName().substring(0, 60) : report.siteName();
     }
 
     public static byte[] pdf(FeasibilityReport report, Title title) {

@@ -37,36 +37,67 @@ public final class FeasibilityInputs {
         if (sites.isEmpty()) {
             return bySite;
         }
-        var em = Panache.getEntityManager();
         Collection<UUID> ids = sites.keySet();
-
-        // Projects with their questionnaire (if any) and the template version it asks, in one query.
-        record QuestionnaireRow(UUID id, UUID versionId, String template) {
-        }
-        record ProjectRow(UUID id, String name, UUID siteId, QuestionnaireRow questionnaire) {
-        }
-        List<ProjectRow> projects = em.createQuery("select p.id, p.name, p.site.id, q.id, v.id, t.name, v.number from Project p"
-                + " left join Questionnaire q on q.project = p left join q.templateVersion v left join v.template t"
-                + " where p.site.id in :sites order by p.createdAt, p.id", Object[].class).setParameter("sites", ids)
-                .getResultList().stream().map(r -> new ProjectRow((UUID) r[0], (String) r[1], (UUID) r[2],
-                        r[3] == null ? null : new QuestionnaireRow((UUID) r[3], (UUID) r[4], r[5] + " v" + r[6]))).toList();
+        List<ProjectRow> projects = projects(ids);
         if (projects.isEmpty()) {
             return bySite;
         }
+        Map<UUID, List<ProjectFacts.Row>> rows = rows(ids);
+        Map<UUID, Requirements> requirements = requirements(ids);
+        boolean anyQuestionnaire = projects.stream().anyMatch(p -> p.questionnaire() != null);
+        Map<UUID, QuestionnaireDefinition> definitions = anyQuestionnaire ? definitions(projects) : Map.of();
+        Answers answers = anyQuestionnaire ? answers(ids) : new Answers(Map.of(), Map.of());
+        Map<UUID, ProjectTesting> testing = ProjectTesting.ofProjects(projects.stream().map(ProjectRow::id).toList());
 
-        // Event types are not read by any rule, so the rows come without them (no join on scope_row_event).
+        for (ProjectRow p : projects) {
+            Requirements req = requirements.getOrDefault(p.id(), new Requirements());
+            QuestionnaireRow q = p.questionnaire();
+            ProjectFacts.Stored stored = q == null || !definitions.containsKey(q.versionId()) ? null
+                    : new ProjectFacts.Stored(definitions.get(q.versionId()), q.template(),
+                    answers.values().getOrDefault(q.id(), Map.of()), answers.followUps().getOrDefault(q.id(), Set.of()));
+            List<ProjectFacts.Row> scope = rows.getOrDefault(p.id(), List.of());
+            bySite.get(p.siteId()).add(ProjectFacts.of(p.siteId(), sites.get(p.siteId()), p.id(), p.name(), scope, req.fields,
+                    req.patientIds, req.providerIds, req.codes, stored, testing.get(p.id())));
+        }
+        return bySite;
+    }
+
+    private record QuestionnaireRow(UUID id, UUID versionId, String template) {
+    }
+
+    private record ProjectRow(UUID id, String name, UUID siteId, QuestionnaireRow questionnaire) {
+    }
+
+    /** Answer values and follow-up flags, by questionnaire. */
+    private record Answers(Map<UUID, Map<AnswerKey, JsonNode>> values, Map<UUID, Set<AnswerKey>> followUps) {
+    }
+
+    /** Projects with their questionnaire (if any) and the template version it asks, in one query. */
+    private static List<ProjectRow> projects(Collection<UUID> sites) {
+        return Panache.getEntityManager().createQuery("select p.id, p.name, p.site.id, q.id, v.id, t.name, v.number from Project p"
+                + " left join Questionnaire q on q.project = p left join q.templateVersion v left join v.template t"
+                + " where p.site.id in :sites order by p.createdAt, p.id", Object[].class).setParameter("sites", sites)
+                .getResultList().stream().map(r -> new ProjectRow((UUID) r[0], (String) r[1], (UUID) r[2],
+                        r[3] == null ? null : new QuestionnaireRow((UUID) r[3], (UUID) r[4], r[5] + " v" + r[6]))).toList();
+    }
+
+    /** Scope rows by project. Event types are not read by any rule, so the rows come without them (no join on scope_row_event). */
+    private static Map<UUID, List<ProjectFacts.Row>> rows(Collection<UUID> sites) {
         Map<UUID, List<ProjectFacts.Row>> rows = new HashMap<>();
-        for (Object[] r : em.createQuery("select r.id, r.project.id, m.name, r.direction, r.connectionMethod, r.messagesPerDay,"
-                + " r.peakPerHour from ScopeRow r join r.model m where r.project.site.id in :sites order by r.position, r.id",
-                Object[].class).setParameter("sites", ids).getResultList()) {
+        for (Object[] r : Panache.getEntityManager().createQuery("select r.id, r.project.id, m.name, r.direction, r.connectionMethod,"
+                + " r.messagesPerDay, r.peakPerHour from ScopeRow r join r.model m where r.project.site.id in :sites"
+                + " order by r.position, r.id", Object[].class).setParameter("sites", sites).getResultList()) {
             rows.computeIfAbsent((UUID) r[1], p -> new ArrayList<>()).add(new ProjectFacts.Row((UUID) r[0], (String) r[2],
                     (Direction) r[3], (ConnectionMethod) r[4], (Integer) r[5], (Integer) r[6]));
         }
+        return rows;
+    }
 
+    private static Map<UUID, Requirements> requirements(Collection<UUID> sites) {
         Map<UUID, Requirements> requirements = new HashMap<>();
-        for (Object[] r : em.createQuery("select q.project.id, q.kind, m.name, f.path, q.code from ScopeRequirement q"
-                + " left join q.model m left join q.field f where q.project.site.id in :sites order by q.kind, m.name, f.path, q.code",
-                Object[].class).setParameter("sites", ids).getResultList()) {
+        for (Object[] r : Panache.getEntityManager().createQuery("select q.project.id, q.kind, m.name, f.path, q.code"
+                + " from ScopeRequirement q left join q.model m left join q.field f where q.project.site.id in :sites"
+                + " order by q.kind, m.name, f.path, q.code", Object[].class).setParameter("sites", sites).getResultList()) {
             Requirements req = requirements.computeIfAbsent((UUID) r[0], p -> new Requirements());
             String model = (String) r[2];
             String code = (String) r[4];
@@ -85,47 +116,35 @@ public final class FeasibilityInputs {
                 }
             }
         }
+        return requirements;
+    }
 
-        // Each template version's definition once, however many questionnaires ask it.
+    /** Each template version's definition once, however many questionnaires ask it. */
+    private static Map<UUID, QuestionnaireDefinition> definitions(List<ProjectRow> projects) {
         Map<UUID, QuestionnaireDefinition> definitions = new HashMap<>();
-        boolean anyQuestionnaire = projects.stream().anyMatch(p -> p.questionnaire() != null);
-        if (anyQuestionnaire) {
-            for (Object[] r : em.createQuery("select v.id, v.definition from QuestionnaireTemplateVersion v where v.id in :ids",
-                    Object[].class).setParameter("ids", projects.stream().filter(p -> p.questionnaire() != null)
-                            .map(p -> p.questionnaire().versionId()).distinct().toList()).getResultList()) {
-                definitions.put((UUID) r[0], (QuestionnaireDefinition) r[1]);
-            }
+        for (Object[] r : Panache.getEntityManager().createQuery("select v.id, v.definition from QuestionnaireTemplateVersion v"
+                + " where v.id in :ids", Object[].class).setParameter("ids", projects.stream().filter(p -> p.questionnaire() != null)
+                        .map(p -> p.questionnaire().versionId()).distinct().toList()).getResultList()) {
+            definitions.put((UUID) r[0], (QuestionnaireDefinition) r[1]);
         }
+        return definitions;
+    }
 
+    private static Answers answers(Collection<UUID> sites) {
         Map<UUID, Map<AnswerKey, JsonNode>> values = new HashMap<>();
         Map<UUID, Set<AnswerKey>> followUps = new HashMap<>();
-        if (anyQuestionnaire) {
-            for (Object[] r : em.createQuery("select a.questionnaire.id, a.questionKey, a.subject, a.value, a.needsFollowUp"
-                    + " from Answer a where a.questionnaire.project.site.id in :sites", Object[].class)
-                    .setParameter("sites", ids).getResultList()) {
-                AnswerKey key = AnswerKey.of((String) r[1], (String) r[2]);
-                if (r[3] != null) {
-                    values.computeIfAbsent((UUID) r[0], q -> new HashMap<>()).put(key, (JsonNode) r[3]);
-                }
-                if (Boolean.TRUE.equals(r[4])) {
-                    followUps.computeIfAbsent((UUID) r[0], q -> new HashSet<>()).add(key);
-                }
+        for (Object[] r : Panache.getEntityManager().createQuery("select a.questionnaire.id, a.questionKey, a.subject, a.value,"
+                + " a.needsFollowUp from Answer a where a.questionnaire.project.site.id in :sites", Object[].class)
+                .setParameter("sites", sites).getResultList()) {
+            AnswerKey key = AnswerKey.of((String) r[1], (String) r[2]);
+            if (r[3] != null) {
+                values.computeIfAbsent((UUID) r[0], q -> new HashMap<>()).put(key, (JsonNode) r[3]);
+            }
+            if (Boolean.TRUE.equals(r[4])) {
+                followUps.computeIfAbsent((UUID) r[0], q -> new HashSet<>()).add(key);
             }
         }
-
-        Map<UUID, ProjectTesting> testing = ProjectTesting.ofProjects(projects.stream().map(ProjectRow::id).toList());
-
-        for (ProjectRow p : projects) {
-            Requirements req = requirements.getOrDefault(p.id(), new Requirements());
-            QuestionnaireRow q = p.questionnaire();
-            ProjectFacts.Stored answers = q == null || !definitions.containsKey(q.versionId()) ? null
-                    : new ProjectFacts.Stored(definitions.get(q.versionId()), q.template(),
-                    values.getOrDefault(q.id(), Map.of()), followUps.getOrDefault(q.id(), Set.of()));
-            List<ProjectFacts.Row> scope = rows.getOrDefault(p.id(), List.of());
-            bySite.get(p.siteId()).add(ProjectFacts.of(p.siteId(), sites.get(p.siteId()), p.id(), p.name(), scope, req.fields,
-                    req.patientIds, req.providerIds, req.codes, answers, testing.get(p.id())));
-        }
-        return bySite;
+        return new Answers(values, followUps);
     }
 
     /** The summary of one site as it is now. */

@@ -121,7 +121,7 @@ public record FeasibilityReport(UUID siteId, String siteName, String ehrVendor, 
     /** The partner's stated daily volume, or else the scope's estimate. */
     static long dailyVolume(ProjectFacts project) {
         if (project.hasQuestionnaire()) {
-            BigDecimal stated = FeasibilityRules.number(project.answers().value(StandardQuestionnaire.DAILY_VOLUME, ""));
+            BigDecimal stated = Evaluation.number(project.answers().value(StandardQuestionnaire.DAILY_VOLUME, ""));
             if (stated != null) {
                 return stated.longValue();
             }

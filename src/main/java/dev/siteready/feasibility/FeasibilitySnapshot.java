@@ -29,7 +29,6 @@ public class FeasibilitySnapshot extends PublishedVersion {
     @JoinColumn(name = "site_id", nullable = false, updatable = false)
     public Site site;
 
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30, updatable = false)
     public Verdict verdict;
@@ -38,11 +37,13 @@ public class FeasibilitySnapshot extends PublishedVersion {
     @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
     public FeasibilityReport report;
 
-
-
-
     /** A snapshot as lists show it, without its report. */
     public record Line(UUID id, int number, Verdict verdict, String note, OffsetDateTime publishedAt, String publishedBy) {
+    }
+
+    /** This snapshot as lists show it. */
+    public Line line() {
+        return new Line(id, number, verdict, note, publishedAt, publishedBy);
     }
 
     public static List<Line> linesFor(UUID siteId, int limit) {

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 import dev.siteready.site.SiteStatus;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
@@ -20,9 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /** The workspace home: where a team starts its day. */
 @Path("/")
@@ -30,14 +27,6 @@ public class HomeResource {
 
     /** One teammate as the home page shows them. */
     public record TeammateView(String name, String roleLabel) {
-    }
-
-    /** Sites per status, with links to the filtered list. */
-    public record StatusCount(String label, String cssClass, String link, long sites) {
-    }
-
-    /** Sites per status and the scope's volumes, in two queries whatever the number of sites. */
-    public record Dashboard(long sites, List<StatusCount> byStatus, long messagesPerDay, long peakPerHour) {
     }
 
     @CheckedTemplate
@@ -66,21 +55,7 @@ public class HomeResource {
         List<TeammateView> team = Member.listByName().stream()
                 .map(m -> new TeammateView(m.displayName, m.role.label))
                 .toList();
-        return Templates.home(team, dashboard(), portfolio, Arrays.asList(SiteStatus.values()), Arrays.asList(Verdict.values()),
+        return Templates.home(team, Dashboard.load(), portfolio, Arrays.asList(SiteStatus.values()), Arrays.asList(Verdict.values()),
                 TestingOverview.load(tenant.requireWorkspaceId()), RetroOverview.load(tenant.requireWorkspaceId()));
-    }
-
-    private static Dashboard dashboard() {
-        var em = Panache.getEntityManager();
-        Map<SiteStatus, Long> counts = new EnumMap<>(SiteStatus.class);
-        em.createQuery("select s.status, count(s) from Site s group by s.status", Object[].class).getResultList()
-                .forEach(r -> counts.put((SiteStatus) r[0], (Long) r[1]));
-        Object[] volume = em.createQuery("select coalesce(sum(r.messagesPerDay), 0L), coalesce(sum(r.peakPerHour), 0L)"
-                + " from ScopeRow r", Object[].class).getSingleResult();
-        List<StatusCount> byStatus = Arrays.stream(SiteStatus.values())
-                .map(st -> new StatusCount(st.label, st.cssClass(), "/sites?status=" + st.name(), counts.getOrDefault(st, 0L)))
-                .toList();
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        return new Dashboard(total, byStatus, ((Number) volume[0]).longValue(), ((Number) volume[1]).longValue());
     }
 }

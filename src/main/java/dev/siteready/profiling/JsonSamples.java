@@ -208,44 +208,49 @@ final class JsonSamples {
         ProfileBuilder.Message m = builder.begin("FHIR " + type, model, "", "FHIR");
         for (JsonNode r : resources) {
             String rt = Shapes.key(r.path("resourceType").asText());
-            switch (rt) {
-                case "Patient" -> {
-                    ProfileBuilder.Patient p = m.patient();
-                    boolean any = false;
-                    for (JsonNode id : r.path("identifier")) {
-                        String value = id.path("value").asText("");
-                        any |= !value.isBlank();
-                        p.id(identifierType(id), id.path("system").asText(""), value);
-                    }
-                    p.end();
-                    m.field("Patient.identifier", any);
-                }
-                case "Encounter" -> {
-                    JsonNode id = r.path("identifier").path(0);
-                    String value = id.path("value").asText("");
-                    m.visit(value, identifierType(id));
-                    m.field("Encounter.identifier", !value.isBlank());
-                }
-                case "Practitioner", "PractitionerRole" -> {
-                    boolean any = false;
-                    for (JsonNode id : r.path("identifier")) {
-                        String value = id.path("value").asText("");
-                        any |= !value.isBlank();
-                        String system = id.path("system").asText("");
-                        String idType = identifierType(id);
-                        if (idType.isEmpty() && system.equals("http://hl7.org/fhir/sid/us-npi")) {
-                            idType = "NPI";
-                        }
-                        m.provider(rt + ".identifier", idType, system, value);
-                    }
-                    m.field(rt + ".identifier", any);
-                }
-                default -> {
-                }
-            }
+            fhirIdentifiers(r, rt, m);
             walkFhir(r, rt, 0, m);
         }
         m.end();
+    }
+
+    /** The identifiers of a patient, an encounter (the visit) or a practitioner. */
+    private static void fhirIdentifiers(JsonNode r, String rt, ProfileBuilder.Message m) {
+        switch (rt) {
+            case "Patient" -> {
+                ProfileBuilder.Patient p = m.patient();
+                boolean any = false;
+                for (JsonNode id : r.path("identifier")) {
+                    String value = id.path("value").asText("");
+                    any |= !value.isBlank();
+                    p.id(identifierType(id), id.path("system").asText(""), value);
+                }
+                p.end();
+                m.field("Patient.identifier", any);
+            }
+            case "Encounter" -> {
+                JsonNode id = r.path("identifier").path(0);
+                String value = id.path("value").asText("");
+                m.visit(value, identifierType(id));
+                m.field("Encounter.identifier", !value.isBlank());
+            }
+            case "Practitioner", "PractitionerRole" -> {
+                boolean any = false;
+                for (JsonNode id : r.path("identifier")) {
+                    String value = id.path("value").asText("");
+                    any |= !value.isBlank();
+                    String system = id.path("system").asText("");
+                    String idType = identifierType(id);
+                    if (idType.isEmpty() && system.equals("http://hl7.org/fhir/sid/us-npi")) {
+                        idType = "NPI";
+                    }
+                    m.provider(rt + ".identifier", idType, system, value);
+                }
+                m.field(rt + ".identifier", any);
+            }
+            default -> {
+            }
+        }
     }
 
     private static String identifierType(JsonNode identifier) {

@@ -12,6 +12,9 @@ import java.util.Locale;
  */
 public record SampleInput(String text, int bytes, int status, String problem) {
 
+    /** What a refusal of nothing to profile says (also the samples form's check). */
+    public static final String NOTHING_SENT = "Paste at least one message: HL7 v2 (starting with MSH) or JSON (Redox or FHIR).";
+
     /** 10 MB: a few thousand messages at a time. */
     public static final int MAX_BYTES = 10 * 1024 * 1024;
 
@@ -84,7 +87,7 @@ public record SampleInput(String text, int bytes, int status, String problem) {
     }
 
     private static SampleInput empty() {
-        return new SampleInput(null, 0, 400, "Paste at least one message: HL7 v2 (starting with MSH) or JSON (Redox or FHIR).");
+        return new SampleInput(null, 0, 400, NOTHING_SENT);
     }
 
     private static SampleInput tooLarge(int bytes) {

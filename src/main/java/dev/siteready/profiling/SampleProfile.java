@@ -10,6 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.ws.rs.NotFoundException;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -54,12 +55,34 @@ public class SampleProfile extends WorkspaceOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
 
+    /** How many of a project's profiles the page and the API list. */
+    public static final int LISTED = 20;
+
     /** The project's profiles, newest first. */
     public static List<SampleProfile> listFor(Project project, int limit) {
         return find("project = ?1 order by createdAt desc, id", project).page(0, limit).list();
     }
 
+    /** The project's {@link #LISTED} newest profiles. */
+    public static List<SampleProfile> latestFor(Project project) {
+        return listFor(project, LISTED);
+    }
+
     public static SampleProfile findFor(Project project, UUID id) {
         return find("id = ?1 and project = ?2", id, project).firstResult();
+    }
+
+    /** The profile of the project, or 404. */
+    public static SampleProfile require(Project project, UUID id) {
+        SampleProfile profile = id == null ? null : findFor(project, id);
+        if (profile == null) {
+            throw new NotFoundException();
+        }
+        return profile;
+    }
+
+    /** The project's sample messages page; a profile's page is this with "/" and its id. */
+    public static String path(Project project) {
+        return "/sites/" + project.site.id + "/projects/" + project.id + "/samples";
     }
 }

@@ -2,6 +2,7 @@ package dev.siteready.profiling;
 
 import dev.siteready.profiling.Suggestions.Suggested;
 import dev.siteready.project.Project;
+import dev.siteready.scoping.AnswerKey;
 import dev.siteready.scoping.Answering;
 import dev.siteready.scoping.Questionnaire;
 import dev.siteready.scoping.QuestionnaireViews;
@@ -15,7 +16,33 @@ import java.util.UUID;
 @ApplicationScoped
 public class SampleProfiles {
 
-    public enum Outcome { ACCEPTED, IGNORED, GONE, NO_QUESTIONNAIRE, CONFLICT, LOCKED }
+    /**
+     * What became of a decision on a suggestion: the status its card comes back with, and either what was done or the
+     * problem (the card or the page says which).
+     */
+    public enum Outcome {
+        ACCEPTED(200, "Suggestion accepted: the answer is saved in the questionnaire.", null),
+        IGNORED(200, "Suggestion ignored.", null),
+        GONE(422, null, "This suggestion no longer applies: the questionnaire or the project's scope changed."),
+        NO_QUESTIONNAIRE(422, null, "Start the project's questionnaire first; suggestions become its answers."),
+        CONFLICT(409, null, "The answer changed since this page was loaded. Its current value is shown; accept again to replace it."),
+        LOCKED(409, null, "The questionnaire is locked (reviewed). Reopen it to change answers.");
+
+        public final int status;
+        public final String done;
+        public final String problem;
+
+        Outcome(int status, String done, String problem) {
+            this.status = status;
+            this.done = done;
+            this.problem = problem;
+        }
+
+        /** The suggestion is still there to show (with the problem, if any). */
+        public boolean stillSuggested() {
+            return this != GONE && this != NO_QUESTIONNAIRE;
+        }
+    }
 
     @Inject
     Answering answering;
@@ -42,21 +69,21 @@ public class SampleProfiles {
     }
 
     /** The suggestion the profile makes for the question and subject now (scope and questionnaire as they are), or null. */
-    public Suggested suggestion(SampleProfile profile, Questionnaire questionnaire, String questionKey, String subject) {
+    public Suggested suggestion(SampleProfile profile, Questionnaire questionnaire, AnswerKey key) {
         return Suggestions.of(profile.data, questionnaire.definition(), views.subjects(questionnaire)).stream()
-                .filter(s -> s.questionKey().equals(questionKey) && s.subject().equals(subject)).findFirst().orElse(null);
+                .filter(s -> s.key().equals(key)).findFirst().orElse(null);
     }
 
     /**
      * Accepts a suggestion: saves its value as the answer through the questionnaire (history kept; refused if the
      * answer changed since the page showed {@code expectedVersion}) and records the decision.
      */
-    public Outcome accept(SampleProfile profile, String questionKey, String subject, String expectedVersion, String actor) {
+    public Outcome accept(SampleProfile profile, AnswerKey key, String expectedVersion, String actor) {
         Questionnaire questionnaire = Questionnaire.forProject(profile.project.id);
         if (questionnaire == null) {
             return Outcome.NO_QUESTIONNAIRE;
         }
-        Suggested s = suggestion(profile, questionnaire, questionKey, subject);
+        Suggested s = suggestion(profile, questionnaire, key);
         if (s == null) {
             return Outcome.GONE;
         }
@@ -66,26 +93,26 @@ public class SampleProfiles {
             case CONFLICT -> Outcome.CONFLICT;
             case LOCKED -> Outcome.LOCKED;
             default -> {
-                decide(profile, questionKey, subject, SuggestionDecision.Decision.ACCEPTED, actor);
+                decide(profile, key, SuggestionDecision.Decision.ACCEPTED, actor);
                 yield Outcome.ACCEPTED;
             }
         };
     }
 
-    public Outcome ignore(SampleProfile profile, String questionKey, String subject, String actor) {
+    public Outcome ignore(SampleProfile profile, AnswerKey key, String actor) {
         Questionnaire questionnaire = Questionnaire.forProject(profile.project.id);
         if (questionnaire == null) {
             return Outcome.NO_QUESTIONNAIRE;
         }
-        if (suggestion(profile, questionnaire, questionKey, subject) == null) {
+        if (suggestion(profile, questionnaire, key) == null) {
             return Outcome.GONE;
         }
-        decide(profile, questionKey, subject, SuggestionDecision.Decision.IGNORED, actor);
+        decide(profile, key, SuggestionDecision.Decision.IGNORED, actor);
         return Outcome.IGNORED;
     }
 
     /** One decision per question and subject of a profile; two at once both land (the later one counts). */
-    private void decide(SampleProfile profile, String questionKey, String subject, SuggestionDecision.Decision decision, String actor) {
+    private void decide(SampleProfile profile, AnswerKey key, SuggestionDecision.Decision decision, String actor) {
         SampleProfile.getEntityManager().createNativeQuery("""
                 INSERT INTO sample_suggestion_decision (workspace_id, id, profile_id, question_key, subject, decision, decided_by)
                 VALUES (:ws, :id, :profile, :key, :subject, :decision, :by)
@@ -93,7 +120,7 @@ public class SampleProfiles {
                 DO UPDATE SET decision = EXCLUDED.decision, decided_by = EXCLUDED.decided_by, decided_at = now(),
                               version = sample_suggestion_decision.version + 1
                 """).setParameter("ws", tenant.requireWorkspaceId()).setParameter("id", UUID.randomUUID())
-                .setParameter("profile", profile.id).setParameter("key", questionKey).setParameter("subject", subject)
+                .setParameter("profile", profile.id).setParameter("key", key.question()).setParameter("subject", key.subject())
                 .setParameter("decision", decision.name()).setParameter("by", actor).executeUpdate();
     }
 }

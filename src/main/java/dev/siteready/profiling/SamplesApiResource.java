@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -63,7 +62,7 @@ public class SamplesApiResource {
             + "Up to 10 MB. Answers with the profile (aggregates only; the messages are not kept) and the messages that could "
             + "not be read, with the reader's reason (not kept either).")
     public Response profile(@RestPath UUID projectId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        Project project = project(projectId);
+        Project project = Project.requireWithSite(projectId);
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         boolean json = type.startsWith("application/json") || type.startsWith("application/fhir+json");
         if (!json && !type.startsWith("text/plain")) {
@@ -82,7 +81,7 @@ public class SamplesApiResource {
                     + " could be read, so nothing was kept.", failures);
         }
         SampleProfile stored = profiles.store(project, result, input, SampleProfile.Source.API, Actors.describe(identity));
-        String link = SamplesResource.base(project) + "/" + stored.id;
+        String link = SampleProfile.path(project) + "/" + stored.id;
         return Response.created(URI.create(link)).entity(new ProfileJson(stored.id, project.id, stored.createdAt, stored.createdBy,
                 link, failures, stored.data)).build();
     }
@@ -91,7 +90,7 @@ public class SamplesApiResource {
     @Transactional
     @Operation(summary = "The project's profiles, newest first (20)")
     public List<ProfileListItem> list(@RestPath UUID projectId) {
-        return SampleProfile.listFor(project(projectId), SamplesResource.PROFILES_LISTED).stream()
+        return SampleProfile.latestFor(Project.requireWithSite(projectId)).stream()
                 .map(p -> new ProfileListItem(p.id, p.createdAt, p.createdBy, p.format, p.messageCount, p.failedCount)).toList();
     }
 
@@ -100,17 +99,9 @@ public class SamplesApiResource {
     @Transactional
     @Operation(summary = "One profile")
     public ProfileJson one(@RestPath UUID projectId, @RestPath UUID profileId) {
-        Project project = project(projectId);
-        SampleProfile p = SamplesResource.find(project, profileId);
-        return new ProfileJson(p.id, project.id, p.createdAt, p.createdBy, SamplesResource.base(project) + "/" + p.id, List.of(), p.data);
-    }
-
-    private static Project project(UUID projectId) {
-        Project project = Project.findWithSite(projectId);
-        if (project == null) {
-            throw new NotFoundException();
-        }
-        return project;
+        Project project = Project.requireWithSite(projectId);
+        SampleProfile p = SampleProfile.require(project, profileId);
+        return new ProfileJson(p.id, project.id, p.createdAt, p.createdBy, SampleProfile.path(project) + "/" + p.id, List.of(), p.data);
     }
 
     private static Response refusal(int status, String error, String message, List<FailureJson> failures) {

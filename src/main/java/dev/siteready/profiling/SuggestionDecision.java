@@ -1,5 +1,6 @@
 package dev.siteready.profiling;
 
+import dev.siteready.scoping.AnswerKey;
 import dev.siteready.tenant.WorkspaceOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,6 +40,11 @@ public class SuggestionDecision extends WorkspaceOwned {
 
     @Column(name = "decided_at", nullable = false)
     public OffsetDateTime decidedAt = OffsetDateTime.now();
+
+    /** The answer the decision is about. */
+    public AnswerKey key() {
+        return AnswerKey.of(questionKey, subject);
+    }
 
     public static List<SuggestionDecision> listFor(SampleProfile profile) {
         return list("profile", profile);

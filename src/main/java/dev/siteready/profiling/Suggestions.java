@@ -6,6 +6,7 @@ import dev.siteready.profiling.ProfileData.IdStat;
 import dev.siteready.profiling.ProfileData.Presence;
 import dev.siteready.profiling.ProfileData.ProviderStat;
 import dev.siteready.profiling.ProfileData.SystemShare;
+import dev.siteready.scoping.AnswerKey;
 import dev.siteready.scoping.AnswerValues;
 import dev.siteready.scoping.QuestionType;
 import dev.siteready.scoping.QuestionnaireDefinition;
@@ -36,6 +37,11 @@ public final class Suggestions {
     /** A suggested answer for one question and subject, with the evidence in words. */
     public record Suggested(String questionKey, String subject, String subjectLabel, Question question, JsonNode value,
             String evidence) {
+
+        /** The answer the suggestion is for. */
+        public AnswerKey key() {
+            return AnswerKey.of(questionKey, subject);
+        }
     }
 
     private Suggestions() {

@@ -28,9 +28,9 @@ import java.util.TreeMap;
  * codes, either first), NTE, SPM, AL1, DG1, IN1, NK1 and Z segments. Then, single-threaded and interleaved, each
  * round times:
  * <ul>
- *   <li>bare parse: {@code Hl7Samples.parser().parse(msg)} for each message string (as split: segments ended by \r);</li>
+ *   <li>bare parse: {@code Hl7Parsers.parser().parse(msg)} for each message string (as split: segments ended by \r);</li>
  *   <li>profile: {@code Profiler.profile(wholeText)}, all messages joined by \r\n (split, parse, read, aggregate);</li>
- *   <li>split only: {@code Hl7Samples.split(wholeText)}, to show where the profile's time goes beyond parsing.</li>
+ *   <li>split only: {@code Hl7Messages.split(wholeText)}, to show where the profile's time goes beyond parsing.</li>
  * </ul>
  * A full GC runs before each timed phase (outside the timing), so no phase pays for the garbage of the other. The
  * figures are wall-clock; the thread's CPU time is measured too, to show when other work on the machine took the CPU.
@@ -99,7 +99,7 @@ public final class ProfilerBenchmark {
                 adt, 100.0 * adt / count, oru, 100.0 * oru / count, m, oru == 0 ? 0.0 : (double) obx / oru);
 
         // ---- Check once that everything parses and profiles (the timing would mean little otherwise)
-        List<Hl7Samples.Raw> raws = Hl7Samples.split(wholeText);
+        List<Hl7Messages.Raw> raws = Hl7Messages.split(wholeText);
         int changed = 0;
         for (int i = 0; i < Math.min(count, raws.size()); i++) {
             if (!messages.get(i).equals(raws.get(i).text())) {
@@ -111,7 +111,7 @@ public final class ProfilerBenchmark {
                     + "bare parse and profile do not parse the same text%n", raws.size(), count, changed);
         }
         int bareFailures = 0;
-        PipeParser parser = Hl7Samples.parser();
+        PipeParser parser = Hl7Parsers.parser();
         for (int i = 0; i < count; i++) {
             try {
                 parser.parse(messages.get(i));
@@ -239,7 +239,7 @@ public final class ProfilerBenchmark {
     }
 
     private static long bareParse(List<String> messages) throws HL7Exception {
-        PipeParser parser = Hl7Samples.parser();
+        PipeParser parser = Hl7Parsers.parser();
         long sum = 0;
         for (String msg : messages) {
             Message message = parser.parse(msg);
@@ -255,7 +255,7 @@ public final class ProfilerBenchmark {
 
     private static long split(String wholeText) {
         long sum = 0;
-        for (Hl7Samples.Raw raw : Hl7Samples.split(wholeText)) {
+        for (Hl7Messages.Raw raw : Hl7Messages.split(wholeText)) {
             sum += raw.text() == null ? 1 : raw.text().length();
         }
         return sum;

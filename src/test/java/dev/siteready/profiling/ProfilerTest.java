@@ -134,10 +134,10 @@ class ProfilerTest {
 
     @Test
     void messagesBeyondTheLimitsAreListedNotParsed() {
-        String manySegments = "MSH|^~\\&|A|B|C|D|2026||ORU^R01|1|P|2.5.1\r" + "NTE|1||note\r".repeat(Hl7Samples.MAX_SEGMENTS);
-        String manyZ = "MSH|^~\\&|A|B|C|D|2026||ADT^A04|2|P|2.5.1\r" + "ZXY|1\r".repeat(Hl7Samples.MAX_UNKNOWN_SEGMENTS + 1);
-        String manyIds = "MSH|^~\\&|A|B|C|D|2026||ADT^A04|3|P|2.5.1\rPID|1||" + "1^^^A^MR~".repeat(Hl7Samples.MAX_REPETITIONS + 1);
-        String longLine = "MSH|^~\\&|A|B|C|D|2026||ADT^A04|4|P|2.5.1\rNTE|1||" + "x".repeat(Hl7Samples.MAX_MESSAGE_CHARS + 1);
+        String manySegments = "MSH|^~\\&|A|B|C|D|2026||ORU^R01|1|P|2.5.1\r" + "NTE|1||note\r".repeat(Hl7Messages.MAX_SEGMENTS);
+        String manyZ = "MSH|^~\\&|A|B|C|D|2026||ADT^A04|2|P|2.5.1\r" + "ZXY|1\r".repeat(Hl7Messages.MAX_UNKNOWN_SEGMENTS + 1);
+        String manyIds = "MSH|^~\\&|A|B|C|D|2026||ADT^A04|3|P|2.5.1\rPID|1||" + "1^^^A^MR~".repeat(Hl7Messages.MAX_REPETITIONS + 1);
+        String longLine = "MSH|^~\\&|A|B|C|D|2026||ADT^A04|4|P|2.5.1\rNTE|1||" + "x".repeat(Hl7Messages.MAX_MESSAGE_CHARS + 1);
         long started = System.nanoTime();
         Profiler.Result result = Profiler.profile(String.join("\r", manySegments, manyZ, manyIds, longLine, Samples.adtA04(1)));
         assertThat(result.failures()).extracting(ProfileBuilder.Failure::index).containsExactly(1, 2, 3, 4);
