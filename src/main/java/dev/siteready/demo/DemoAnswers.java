@@ -3,6 +3,7 @@ package dev.siteready.demo;
 import static dev.siteready.scoping.StandardQuestionnaire.*;
 
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -32,24 +33,30 @@ class DemoAnswers {
     Answering answering;
 
     /** Answers by site name: where each is kept → its JSON value. */
-    static Map<String, Map<AnswerKey, Object>> bySite() {
+    static Map<String, Map<AnswerKey, Object>> bySite(LocalDate today) {
         Map<String, Map<AnswerKey, Object>> sets = new LinkedHashMap<>();
-        sets.put("Riverside Health", ready("2026-03-02"));
-        sets.put("Desert Sun Health", ready("2026-01-19"));
-        Map<AnswerKey, Object> work = ready("2027-02-15");
+        sets.put("Riverside Health", ready(goLive("Riverside Health", today)));
+        sets.put("Desert Sun Health", ready(goLive("Desert Sun Health", today)));
+        // Lakeview's partner still gives their first estimate, two weeks before the test plan's date: the summary and
+        // the portfolio show the plan's date and say that plan and answer differ.
+        Map<AnswerKey, Object> work = ready(DemoTesting.goLive("Lakeview Medical Center", today).minusWeeks(2).toString());
         work.put(AnswerKey.of(CODE_SYSTEMS, "Results"), List.of("L"));
         work.put(AnswerKey.of(LOCAL_CODES, "Results"), "YES");
         work.put(AnswerKey.once(PROVIDER_IDS), List.of(Map.of("type", "DN", "authority", "LAB", "fields", "ORC-12, OBR-16")));
         sets.put("Lakeview Medical Center", work);
-        sets.put("Cascade Health Partners", new LinkedHashMap<>(work));
-        Map<AnswerKey, Object> risk = ready("2027-04-01");
+        Map<AnswerKey, Object> cascade = new LinkedHashMap<>(work);
+        cascade.put(AnswerKey.once(TARGET_DATE), goLive("Cascade Health Partners", today));
+        sets.put("Cascade Health Partners", cascade);
+        Map<AnswerKey, Object> risk = ready(goLive("Granite State Hospital", today));
         risk.put(AnswerKey.once(PATIENT_ID_COUNT), "3");
         risk.put(AnswerKey.once(HAS_EMPI), "NO");
         risk.put(AnswerKey.of(FIELD_PROVIDED, "Results|Orders[].Results[].Units"), "NO");
         risk.put(AnswerKey.of(FIELD_EFFORT, "Results|Orders[].Results[].Units"), "LARGE");
         sets.put("Granite State Hospital", risk);
-        sets.put("Heartland Regional Medical", new LinkedHashMap<>(risk));
-        Map<AnswerKey, Object> blocked = ready("2027-06-30");
+        Map<AnswerKey, Object> heartland = new LinkedHashMap<>(risk);
+        heartland.put(AnswerKey.once(TARGET_DATE), goLive("Heartland Regional Medical", today));
+        sets.put("Heartland Regional Medical", heartland);
+        Map<AnswerKey, Object> blocked = ready(today.plusDays(200).toString()); // no test plan yet: the answer's date
         blocked.put(AnswerKey.of(FIELD_PROVIDED, "Results|Orders[].Results[].Value"), "NO");
         blocked.put(AnswerKey.of(FIELD_EFFORT, "Results|Orders[].Results[].Value"), "NOT_POSSIBLE");
         sets.put("Prairie Community Hospital", blocked);
@@ -59,6 +66,11 @@ class DemoAnswers {
         half.put(AnswerKey.once(PATIENT_ID_COUNT), "2");
         sets.put("Great Lakes Health System", half);
         return sets;
+    }
+
+    /** The go-live the demo partner answers: the test plan's date (DemoTesting), written as the question takes it. */
+    private static String goLive(String site, LocalDate today) {
+        return DemoTesting.goLive(site, today).toString();
     }
 
     private static Map<AnswerKey, Object> ready(String goLive) {
@@ -84,8 +96,8 @@ class DemoAnswers {
     }
 
     /** Saves the site's demo answers, if it has a set, as the partner would through a link. */
-    void answer(Site site) {
-        Map<AnswerKey, Object> answers = bySite().get(site.name);
+    void answer(Site site, LocalDate today) {
+        Map<AnswerKey, Object> answers = bySite(today).get(site.name);
         if (answers == null) {
             return;
         }

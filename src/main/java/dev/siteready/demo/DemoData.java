@@ -101,10 +101,10 @@ public class DemoData {
                 addMember("Victoria Park (demo VP)", VIEWER_EMAIL, MemberRole.VIEWER);
             });
             QuarkusTransaction.requiringNew().run(() -> SITES.forEach(site -> onboarding.createSite(site)));
-            QuarkusTransaction.requiringNew().run(() -> Site.<Site>listAll().forEach(answers::answer));
-            QuarkusTransaction.requiringNew().run(() -> testing.load(created.workspaceId(),
-                    java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
-            QuarkusTransaction.requiringNew().run(() -> retros.load(java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            QuarkusTransaction.requiringNew().run(() -> Site.<Site>listAll().forEach(site -> answers.answer(site, today)));
+            QuarkusTransaction.requiringNew().run(() -> testing.load(created.workspaceId(), today));
+            QuarkusTransaction.requiringNew().run(() -> retros.load(today));
             QuarkusTransaction.requiringNew().run(() -> samples.load());
             LOG.infof("Demo workspace created (id %s)", created.workspaceId());
         }

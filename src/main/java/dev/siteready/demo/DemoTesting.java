@@ -64,7 +64,7 @@ class DemoTesting {
         List<TestPhase> phases = TestPhase.listFor(project);
         switch (site.name) {
             case "Riverside Health", "Desert Sun Health", "Bayou General", "Coastal Carolina Health" -> {
-                LocalDate live = today.minusDays(30 + site.name.length());
+                LocalDate live = goLive(site.name, today);
                 passChecklist(project, live.minusDays(60));
                 passedRun(project, live.minusDays(40), false);
                 dates(phases, Kind.FUNCTIONAL, live.minusDays(70), live.minusDays(56), Status.PASSED);
@@ -86,8 +86,7 @@ class DemoTesting {
                 phase(phases, Kind.INTEGRATED).actualEnd = null;
                 phase(phases, Kind.INTEGRATED).owner = DEV;
                 plannedOnly(phases, Kind.PRODUCTION, today.plusDays(24), today.plusDays(24));
-                int weeks = site.name.startsWith("Lakeview") ? 3 : site.name.startsWith("Granite") ? 5 : 7;
-                plannedOnly(phases, Kind.GO_LIVE, weekday(today.plusWeeks(weeks)), null);
+                plannedOnly(phases, Kind.GO_LIVE, goLive(site.name, today), null);
                 passedRun(project, today.minusDays(5), site.name.startsWith("Lakeview"));
                 history(project, today.minusDays(18), "Functional testing: in progress → passed.");
                 history(project, today.minusDays(17), "Integrated testing: not started → in progress.");
@@ -98,16 +97,33 @@ class DemoTesting {
             case "Harbor Children's Hospital" -> {
                 dates(phases, Kind.FUNCTIONAL, today.minusDays(12), null, Status.BLOCKED);
                 phase(phases, Kind.FUNCTIONAL).notes = "The site's VPN tunnel to the integration platform is down; their network team has the ticket.";
-                plannedOnly(phases, Kind.GO_LIVE, weekday(today.plusDays(45)), null);
+                plannedOnly(phases, Kind.GO_LIVE, goLive(site.name, today), null);
                 history(project, today.minusDays(2), "Functional testing: in progress → blocked (VPN tunnel down).");
             }
             case "Cascade Health Partners", "Capital City Hospital" -> {
                 plannedOnly(phases, Kind.FUNCTIONAL, today.plusDays(7), today.plusDays(21));
-                plannedOnly(phases, Kind.GO_LIVE, weekday(today.plusDays(60 + site.name.length())), null);
+                plannedOnly(phases, Kind.GO_LIVE, goLive(site.name, today), null);
             }
             default -> {
             }
         }
+    }
+
+    /**
+     * The go-live date of the demo site's test plan (the actual one for the sites already live), or null for a site
+     * whose plan has none: also the date the demo partner answers in the questionnaire.
+     */
+    static LocalDate goLive(String site, LocalDate today) {
+        return switch (site) {
+            case "Riverside Health", "Desert Sun Health", "Bayou General", "Coastal Carolina Health" ->
+                    today.minusDays(30 + site.length());
+            case "Lakeview Medical Center" -> weekday(today.plusWeeks(3));
+            case "Granite State Hospital" -> weekday(today.plusWeeks(5));
+            case "Heartland Regional Medical" -> weekday(today.plusWeeks(7));
+            case "Harbor Children's Hospital" -> weekday(today.plusDays(45));
+            case "Cascade Health Partners", "Capital City Hospital" -> weekday(today.plusDays(60 + site.length()));
+            default -> null;
+        };
     }
 
     /** The date, moved to the next Tuesday: go-lives avoid weekends, Mondays and holidays like 25 December. */
@@ -171,6 +187,14 @@ class DemoTesting {
             run.finish(TestRun.Status.PASSED, DEV, on.atTime(15, 0).atOffset(ZoneOffset.UTC));
         }
         run.persist();
+        TestRunStep failed = steps(script, run, withIssue);
+        if (withIssue) {
+            blockingIssue(project, run, failed);
+        }
+    }
+
+    /** The run's steps, all passed, or (withIssue) the second failed and the rest not run; returns the failed one. */
+    private static TestRunStep steps(TestScript script, TestRun run, boolean withIssue) {
         TestRunStep failed = null;
         for (int i = 0; i < script.steps.size(); i++) {
             TestRunStep step = new TestRunStep();
@@ -189,20 +213,22 @@ class DemoTesting {
                 failed = step;
             }
         }
-        if (withIssue) {
-            TestIssue issue = new TestIssue();
-            issue.project = project;
-            issue.number = 1;
-            issue.run = run;
-            issue.step = failed;
-            issue.title = "Results arrive with local codes instead of LOINC";
-            issue.severity = TestIssue.Severity.BLOCKING;
-            issue.side = TestIssue.Side.HEALTH_SYSTEM;
-            issue.moveTo(TestIssue.Status.IN_PROGRESS,
-                    "Site's lab team maps the 40 most frequent local codes to LOINC; re-test on Thursday.", null);
-            issue.createdBy = DEV;
-            issue.persist();
-        }
+        return failed;
+    }
+
+    private static void blockingIssue(Project project, TestRun run, TestRunStep failed) {
+        TestIssue issue = new TestIssue();
+        issue.project = project;
+        issue.number = 1;
+        issue.run = run;
+        issue.step = failed;
+        issue.title = "Results arrive with local codes instead of LOINC";
+        issue.severity = TestIssue.Severity.BLOCKING;
+        issue.side = TestIssue.Side.HEALTH_SYSTEM;
+        issue.moveTo(TestIssue.Status.IN_PROGRESS,
+                "Site's lab team maps the 40 most frequent local codes to LOINC; re-test on Thursday.", null);
+        issue.createdBy = DEV;
+        issue.persist();
     }
 
     private static void signOffs(UUID workspaceId, Project project, LocalDate on) {

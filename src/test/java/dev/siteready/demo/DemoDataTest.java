@@ -44,6 +44,9 @@ class DemoDataTest {
         assertThat(home.select("#go-lives li")).hasSizeGreaterThanOrEqualTo(4);
         assertThat(home.select("#blocked-phases li").text()).contains("Harbor Children's Hospital").contains("Functional testing · blocked");
         assertThat(home.select("#portfolio-results .phase-status").eachText()).contains("Live", "Integrated testing · in progress");
+        // one go-live date per site; Lakeview's partner still answers an earlier date than the plan, and the row says so
+        Document byName = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD).page("/?sort=name");
+        assertThat(byName.select("tr.portfolio-row:has(.go-live-note)").eachText()).hasSize(1).allMatch(t -> t.startsWith("Lakeview"));
         String lakeview = home.select("#go-lives li a").stream().filter(a -> a.text().startsWith("Lakeview")).findFirst()
                 .orElseThrow().attr("href").replaceAll("#.*", "");
         Document testing = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD).page(lakeview);
