@@ -1,11 +1,11 @@
 package dev.siteready.account;
 
+import dev.siteready.database.ConstraintViolations;
 import dev.siteready.tenant.WorkspaceOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import dev.siteready.database.ConstraintViolations;
 
 import java.time.OffsetDateTime;
 import java.util.List;

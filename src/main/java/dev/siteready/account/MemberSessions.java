@@ -1,8 +1,8 @@
 package dev.siteready.account;
 
 import dev.siteready.tenant.TenantContext;
-import dev.siteready.web.PlainText;
 import dev.siteready.tenant.Workspace;
+import dev.siteready.web.PlainText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;

@@ -1,9 +1,9 @@
 package dev.siteready.account;
 
+import dev.siteready.web.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import dev.siteready.web.PlainText;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The sign-up form: a new workspace and its first owner. The password is checked by {@link Passwords}. */

@@ -1,8 +1,8 @@
 package dev.siteready.apitoken;
 
+import dev.siteready.web.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import dev.siteready.web.PlainText;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A new API token: just a name saying what uses it. */

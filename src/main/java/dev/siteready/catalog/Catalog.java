@@ -2,6 +2,7 @@ package dev.siteready.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.siteready.tenant.WorkspaceCreated;
+import dev.siteready.web.Forms;
 import dev.siteready.web.PlainText;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -199,7 +200,7 @@ public class Catalog {
         void model(CatalogImport.ModelDef def) {
             String problem = nameProblem(def.name(), 80);
             if (problem != null) {
-                skipped.add("model \"" + abbreviate(def.name()) + "\": " + problem);
+                skipped.add("model \"" + Forms.quoted(def.name()) + "\": " + problem);
                 return;
             }
             DataModel model = models.get(def.name().toLowerCase(Locale.ROOT));
@@ -224,7 +225,7 @@ public class Catalog {
         void event(CatalogImport.ModelDef def, DataModel model, CatalogImport.EventDef e) {
             String problem = nameProblem(e.name(), 80);
             if (problem != null) {
-                skipped.add("event " + def.name() + " \"" + abbreviate(e.name()) + "\": " + problem);
+                skipped.add("event " + def.name() + " \"" + Forms.quoted(e.name()) + "\": " + problem);
             } else if (events.add(key(model, e.name()))) {
                 newEvent(model, e.name(), truncate(e.description()), builtIn);
                 added.add("event " + model.name + " " + e.name());
@@ -237,7 +238,7 @@ public class Catalog {
         void field(CatalogImport.ModelDef def, DataModel model, CatalogImport.FieldDef f) {
             String problem = nameProblem(f.path(), 300);
             if (problem != null) {
-                skipped.add("field " + def.name() + " \"" + abbreviate(f.path()) + "\": " + problem);
+                skipped.add("field " + def.name() + " \"" + Forms.quoted(f.path()) + "\": " + problem);
             } else if (fields.add(key(model, f.path()))) {
                 newField(model, f.path(), f.type(), truncate(f.description()), builtIn);
                 added.add("field " + model.name + " " + f.path() + " (" + f.type() + ")");
@@ -352,10 +353,6 @@ public class Catalog {
         return plain.length() > 2000 ? plain.substring(0, 2000) : plain;
     }
 
-    private static String abbreviate(String text) {
-        String plain = text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
-        return plain.length() > 60 ? plain.substring(0, 60) + "…" : plain;
-    }
 
     private static String key(DataModel model, String name) {
         return model.id + "/" + name.trim().toLowerCase(Locale.ROOT);

@@ -2,6 +2,7 @@ package dev.siteready.catalog;
 
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
+import dev.siteready.web.Dates;
 import dev.siteready.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -22,7 +23,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.siteready.web.Dates;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

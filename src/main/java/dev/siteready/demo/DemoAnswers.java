@@ -2,13 +2,7 @@ package dev.siteready.demo;
 
 import static dev.siteready.scoping.StandardQuestionnaire.*;
 
-import java.util.LinkedHashMap;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.siteready.project.Project;
 import dev.siteready.scoping.Answer;
 import dev.siteready.scoping.AnswerKey;
@@ -17,6 +11,11 @@ import dev.siteready.scoping.Questionnaire;
 import dev.siteready.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Partner answers for some demo lab sites, chosen so the portfolio shows every verdict: ready, feasible with

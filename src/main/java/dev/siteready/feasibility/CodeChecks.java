@@ -1,22 +1,22 @@
 package dev.siteready.feasibility;
 
+import static dev.siteready.feasibility.Evaluation.codeLabel;
 import static dev.siteready.feasibility.FeasibilityRules.CODE_SYSTEMS;
 import static dev.siteready.feasibility.FeasibilityRules.LOCAL_CODES;
 import static dev.siteready.feasibility.FeasibilityRules.NOT_ASKED;
-import static dev.siteready.feasibility.Evaluation.codeLabel;
 import static dev.siteready.feasibility.Placeholders.with;
+
+import dev.siteready.feasibility.Finding.Source;
+import dev.siteready.scoping.AnswerValues;
+import dev.siteready.scoping.StandardQuestionnaire;
+import dev.siteready.scoping.Subjects.Subject;
+import dev.siteready.scoping.Subjects;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import dev.siteready.feasibility.Finding.Source;
-import dev.siteready.scoping.AnswerValues;
-import dev.siteready.scoping.StandardQuestionnaire;
-import dev.siteready.scoping.Subjects;
-import dev.siteready.scoping.Subjects.Subject;
 
 /** Code systems: COD-1 (required systems per data model) and COD-2 (local codes). */
 final class CodeChecks {

@@ -1,14 +1,6 @@
 package dev.siteready.feasibility;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.siteready.feasibility.FeasibilityRules.Outcome;
 import dev.siteready.feasibility.FeasibilityRules.Rule;
 import dev.siteready.feasibility.Finding.Source;
@@ -16,6 +8,13 @@ import dev.siteready.project.Hl7Tables;
 import dev.siteready.scoping.AnswerKey;
 import dev.siteready.scoping.AnswerValues;
 import dev.siteready.scoping.Subjects.Subject;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** One project's evaluation in progress: the facts, the findings so far, and how to point at sources. */
 final class Evaluation {

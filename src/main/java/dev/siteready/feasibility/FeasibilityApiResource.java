@@ -1,21 +1,19 @@
 package dev.siteready.feasibility;
 
-import dev.siteready.site.Site;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestPath;
-
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
+import dev.siteready.site.Site;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.util.UUID;
 
 /** A site's current feasibility summary for scripts: JSON, or the same documents the page offers. */
 @Path("/api/sites/{siteId}/feasibility{format: (\\.pdf|\\.md)?}")

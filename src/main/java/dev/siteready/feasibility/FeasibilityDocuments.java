@@ -1,5 +1,12 @@
 package dev.siteready.feasibility;
 
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dev.siteready.web.Dates;
+import dev.siteready.web.Downloads;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.Response;
+
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -7,15 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-
-import dev.siteready.web.Dates;
-import dev.siteready.web.Downloads;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import jakarta.ws.rs.core.Response;
 
 /** The summary as a document to send: PDF (rendered from XHTML by openhtmltopdf) and Markdown. */
 public final class FeasibilityDocuments {

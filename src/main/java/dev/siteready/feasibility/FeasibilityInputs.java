@@ -1,17 +1,6 @@
 package dev.siteready.feasibility;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.siteready.project.ConnectionMethod;
 import dev.siteready.project.Direction;
 import dev.siteready.project.ScopeRequirement;
@@ -19,6 +8,16 @@ import dev.siteready.scoping.AnswerKey;
 import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.testing.ProjectTesting;
 import io.quarkus.hibernate.orm.panache.Panache;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Reads what the rules need for any number of sites in six queries: projects with their questionnaires, scope rows,
@@ -47,7 +46,7 @@ public final class FeasibilityInputs {
         boolean anyQuestionnaire = projects.stream().anyMatch(p -> p.questionnaire() != null);
         Map<UUID, QuestionnaireDefinition> definitions = anyQuestionnaire ? definitions(projects) : Map.of();
         Answers answers = anyQuestionnaire ? answers(ids) : new Answers(Map.of(), Map.of());
-        Map<UUID, ProjectTesting> testing = ProjectTesting.ofProjects(projects.stream().map(ProjectRow::id).toList());
+        Map<UUID, ProjectTesting> testing = ProjectTesting.ofSites(ids);
 
         for (ProjectRow p : projects) {
             Requirements req = requirements.getOrDefault(p.id(), new Requirements());

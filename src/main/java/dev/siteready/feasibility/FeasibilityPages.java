@@ -1,13 +1,13 @@
 package dev.siteready.feasibility;
 
-import java.util.List;
-import java.util.UUID;
-
 import dev.siteready.site.Site;
 import dev.siteready.web.Dates;
 import dev.siteready.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+
+import java.util.List;
+import java.util.UUID;
 
 /** The summary page: the current summary compared with a snapshot, or a published snapshot; dates in the site's zone. */
 final class FeasibilityPages {

@@ -1,7 +1,17 @@
 package dev.siteready.feasibility;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.siteready.feasibility.Finding.Area;
+import dev.siteready.feasibility.Finding.Effort;
+import dev.siteready.feasibility.Finding.Status;
 import dev.siteready.scoping.AnswerKey;
+import dev.siteready.scoping.AnswerValues;
+import dev.siteready.scoping.QuestionType;
+import dev.siteready.scoping.QuestionnaireView.Progress;
+import dev.siteready.scoping.StandardQuestionnaire;
+import dev.siteready.testing.GoLive;
 import dev.siteready.web.Dates;
+
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -10,18 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
-import dev.siteready.feasibility.Finding.Area;
-import dev.siteready.feasibility.Finding.Effort;
-import dev.siteready.feasibility.Finding.Status;
-import dev.siteready.scoping.AnswerValues;
-import dev.siteready.scoping.QuestionType;
-import dev.siteready.scoping.QuestionnaireView.Progress;
-import dev.siteready.scoping.QuestionnaireViews;
-import dev.siteready.scoping.StandardQuestionnaire;
-import dev.siteready.testing.GoLive;
 
 /**
  * The feasibility summary of one site across its projects: the verdict, every finding, the open follow-ups
@@ -112,10 +110,7 @@ public record FeasibilityReport(UUID siteId, String siteName, String ehrVendor, 
 
     /** The project's go-live: its test plan's, else the partner's answer (see {@link GoLive}). */
     static GoLive goLive(ProjectFacts project) {
-        String answer = project.hasQuestionnaire()
-                ? AnswerValues.date(AnswerValues.text(project.answers().value(StandardQuestionnaire.TARGET_DATE, ""))) : null;
-        java.time.LocalDate answered = answer == null ? null : java.time.LocalDate.parse(answer);
-        return GoLive.of(project.testing().plannedGoLive(), answered);
+        return GoLive.of(project.testing(), project.answers());
     }
 
     /** The partner's stated daily volume, or else the scope's estimate. */

@@ -1,12 +1,5 @@
 package dev.siteready.feasibility;
 
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
-
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.feasibility.FeasibilityDocuments.Title;
@@ -27,6 +20,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A site's feasibility summary (always current), its published snapshots, and the summary as PDF or Markdown. */
 @Path("/sites/{siteId}/feasibility{format: (\\.pdf|\\.md)?}")

@@ -4,17 +4,17 @@ import static dev.siteready.feasibility.Finding.Effort;
 import static dev.siteready.feasibility.Finding.Severity;
 import static dev.siteready.feasibility.Finding.Status;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.BiConsumer;
-
 import dev.siteready.feasibility.Finding.Area;
 import dev.siteready.feasibility.Finding.Source;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
 import dev.siteready.scoping.QuestionnaireView.Progress;
 import dev.siteready.scoping.StandardQuestionnaire;
 import dev.siteready.scoping.Subjects.Subject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The feasibility rule set. Each rule has an id, a title, what it checks, and a table of outcomes: the

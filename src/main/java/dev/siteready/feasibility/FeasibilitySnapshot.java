@@ -1,13 +1,5 @@
 package dev.siteready.feasibility;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
-
-import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import dev.siteready.site.Site;
 import dev.siteready.versioning.PublishedVersion;
 import jakarta.persistence.Column;
@@ -18,6 +10,13 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 
 /** A published, dated copy of a site's feasibility summary, to share; never changes (a trigger refuses it too). */
 @Entity

@@ -4,18 +4,18 @@ import static dev.siteready.feasibility.FeasibilityRules.CONNECTION;
 import static dev.siteready.feasibility.FeasibilityRules.DATA;
 import static dev.siteready.feasibility.Placeholders.with;
 
+import dev.siteready.feasibility.Finding.Source;
+import dev.siteready.project.ConnectionMethod;
+import dev.siteready.scoping.AnswerValues;
+import dev.siteready.scoping.StandardQuestionnaire;
+import dev.siteready.scoping.Subjects.Subject;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import dev.siteready.feasibility.Finding.Source;
-import dev.siteready.project.ConnectionMethod;
-import dev.siteready.scoping.AnswerValues;
-import dev.siteready.scoping.StandardQuestionnaire;
-import dev.siteready.scoping.Subjects.Subject;
 
 /** The data feed: CONN-1 (the planned connection method) and DATA-1 (required fields in the default feed). */
 final class FeedChecks {

@@ -1,5 +1,7 @@
 package dev.siteready.feasibility;
 
+import static dev.siteready.feasibility.Evaluation.number;
+import static dev.siteready.feasibility.Evaluation.types;
 import static dev.siteready.feasibility.FeasibilityRules.AUTHORITIES;
 import static dev.siteready.feasibility.FeasibilityRules.ENTERPRISE_IDS;
 import static dev.siteready.feasibility.FeasibilityRules.NOT_ASKED;
@@ -7,20 +9,18 @@ import static dev.siteready.feasibility.FeasibilityRules.PATIENT_IDS;
 import static dev.siteready.feasibility.FeasibilityRules.PROVIDERS;
 import static dev.siteready.feasibility.FeasibilityRules.VISIT;
 import static dev.siteready.feasibility.FeasibilityRules.VISIT_MODELS;
-import static dev.siteready.feasibility.Evaluation.number;
-import static dev.siteready.feasibility.Evaluation.types;
 import static dev.siteready.feasibility.Placeholders.with;
-
-import java.math.BigDecimal;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 
 import dev.siteready.feasibility.Finding.Source;
 import dev.siteready.project.Hl7Tables;
 import dev.siteready.scoping.AnswerValues;
 import dev.siteready.scoping.StandardQuestionnaire;
 import dev.siteready.scoping.Subjects.Subject;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 
 /** Identifiers: PAT-1, PAT-2 and PAT-3 (patients), VIS-1 (visits) and PRV-1 (providers). */
 final class IdentifierChecks {

@@ -3,15 +3,15 @@ package dev.siteready.feasibility;
 import static dev.siteready.feasibility.FeasibilityRules.OPEN;
 import static dev.siteready.feasibility.FeasibilityRules.walk;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import dev.siteready.feasibility.Finding.Source;
 import dev.siteready.feasibility.Finding.Status;
 import dev.siteready.scoping.AnswerValues;
 import dev.siteready.scoping.Subjects.Subject;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** OPEN-1: required questions still unanswered that no other rule reports. */
 final class OpenQuestions {

@@ -1,6 +1,15 @@
 package dev.siteready.feasibility;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.siteready.scoping.QuestionnaireView.Progress;
+import dev.siteready.site.SiteStatus;
 import dev.siteready.testing.CurrentPhase;
+import dev.siteready.web.Paged;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,17 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.siteready.scoping.QuestionnaireView.Progress;
-import dev.siteready.site.SiteStatus;
-import dev.siteready.web.Paged;
-import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Every site with its verdict, completion, go-live date and volume: filtered, sorted and paged in the

@@ -1,20 +1,19 @@
 package dev.siteready.feasibility;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.siteready.project.ConnectionMethod;
 import dev.siteready.project.Direction;
 import dev.siteready.scoping.AnswerKey;
 import dev.siteready.scoping.AnswerSheet;
 import dev.siteready.scoping.QuestionnaireDefinition;
-import dev.siteready.scoping.Subjects;
 import dev.siteready.scoping.Subjects.Subject;
+import dev.siteready.scoping.Subjects;
 import dev.siteready.testing.ProjectTesting;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Everything the rules read about one project, as plain values: its scope, the questionnaire's answers (read as

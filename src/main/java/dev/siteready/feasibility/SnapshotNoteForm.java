@@ -1,11 +1,11 @@
 package dev.siteready.feasibility;
 
-import java.util.Set;
-
 import dev.siteready.web.FormErrors;
 import dev.siteready.web.PlainText;
 import jakarta.validation.ConstraintViolation;
 import org.jboss.resteasy.reactive.RestForm;
+
+import java.util.Set;
 
 /** The note published with a snapshot (optional), without the spaces around it. */
 public record SnapshotNoteForm(

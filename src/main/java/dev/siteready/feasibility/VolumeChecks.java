@@ -1,17 +1,17 @@
 package dev.siteready.feasibility;
 
+import static dev.siteready.feasibility.Evaluation.number;
 import static dev.siteready.feasibility.FeasibilityRules.HIGH_PEAK_PER_HOUR;
 import static dev.siteready.feasibility.FeasibilityRules.PEAK;
 import static dev.siteready.feasibility.FeasibilityRules.VOLUME;
-import static dev.siteready.feasibility.Evaluation.number;
-
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 
 import dev.siteready.feasibility.Finding.Source;
 import dev.siteready.scoping.StandardQuestionnaire;
 import dev.siteready.scoping.Subjects.Subject;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 
 /** Volume: VOL-1 (expected daily volume) and VOL-2 (peak capacity). */
 final class VolumeChecks {

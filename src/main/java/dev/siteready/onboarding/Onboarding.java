@@ -6,7 +6,6 @@ import dev.siteready.project.Project;
 import dev.siteready.project.ScopeService;
 import dev.siteready.project.ScopeSpec;
 import dev.siteready.site.Site;
-import dev.siteready.site.SiteContact;
 import dev.siteready.site.SiteDraft;
 import dev.siteready.tenant.WorkspaceCreated;
 import jakarta.annotation.Priority;
@@ -54,6 +53,11 @@ public class Onboarding {
                 template == null ? "" : "Started from the template \"" + template.name + "\".");
         List<String> notes = template == null ? List.of() : scopes.applyToNew(project, template.scope, catalog);
         return new Onboarded(site, project, notes);
+    }
+
+    /** Why a new template cannot have this name, or null: names are unique without regard to case. */
+    public String nameProblem(String name) {
+        return OnboardingTemplate.findByName(name) != null ? "A template called " + name.trim() + " exists already." : null;
     }
 
     @Transactional

@@ -41,8 +41,9 @@ public class SaveTemplateResource {
     public Response save(@RestPath UUID siteId, @RestPath UUID projectId, @BeanParam SaveTemplateForm form) {
         Project project = Project.require(siteId, projectId);
         FormErrors errors = FormErrors.of(validator.validate(form));
-        if (!errors.any() && OnboardingTemplate.findByName(form.name()) != null) {
-            errors.add("name", "A template called " + form.name() + " exists already.");
+        String taken = errors.any() ? null : onboarding.nameProblem(form.name());
+        if (taken != null) {
+            errors.add("name", taken);
         }
         if (errors.any()) {
             return Response.status(400).entity(pages.project(pages.page(project,

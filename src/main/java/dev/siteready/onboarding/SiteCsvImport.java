@@ -1,6 +1,8 @@
 package dev.siteready.onboarding;
 
 import dev.siteready.project.ScopeService;
+import dev.siteready.scoping.QuestionnaireTemplateVersion;
+import dev.siteready.scoping.QuestionnaireTemplates;
 import dev.siteready.site.Site;
 import dev.siteready.site.SiteDraft;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +15,6 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import dev.siteready.scoping.QuestionnaireTemplateVersion;
-import dev.siteready.scoping.QuestionnaireTemplates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.siteready.onboarding;
 
-import dev.siteready.web.Dates;
 import dev.siteready.account.MemberRole;
 import dev.siteready.project.ScopeSpec;
+import dev.siteready.tenant.TenantContext;
+import dev.siteready.web.Dates;
 import dev.siteready.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import dev.siteready.tenant.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -180,8 +180,7 @@ public class PartnerLinks {
         PartnerLinkAccess access = new PartnerLinkAccess();
         access.link = link;
         access.client = client;
-        access.action = action.length() > PartnerLinkAccess.MAX_ACTION
-                ? action.substring(0, PartnerLinkAccess.MAX_ACTION - 1) + "…" : action;
+        access.action = dev.siteready.web.Forms.clip(action, PartnerLinkAccess.MAX_ACTION);
         access.persist();
         link.lastUsedAt = access.at;
     }

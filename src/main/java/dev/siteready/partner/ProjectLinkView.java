@@ -1,7 +1,7 @@
 package dev.siteready.partner;
 
-import dev.siteready.web.Dates;
 import dev.siteready.project.Project;
+import dev.siteready.web.Dates;
 
 import java.util.List;
 import java.util.UUID;

@@ -9,13 +9,13 @@ import dev.siteready.profiling.ProfileData.SystemShare;
 import dev.siteready.scoping.AnswerKey;
 import dev.siteready.scoping.AnswerValues;
 import dev.siteready.scoping.QuestionType;
-import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.scoping.QuestionnaireDefinition.Column;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
+import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.scoping.Repeat;
 import dev.siteready.scoping.StandardQuestionnaire;
-import dev.siteready.scoping.Subjects;
 import dev.siteready.scoping.Subjects.Subject;
+import dev.siteready.scoping.Subjects;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

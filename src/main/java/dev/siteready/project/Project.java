@@ -3,11 +3,11 @@ package dev.siteready.project;
 import dev.siteready.site.Site;
 import dev.siteready.tenant.WorkspaceOwned;
 import jakarta.persistence.Column;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.ws.rs.NotFoundException;
 
 import java.time.OffsetDateTime;
 import java.util.List;

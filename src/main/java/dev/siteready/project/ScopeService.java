@@ -3,10 +3,11 @@ package dev.siteready.project;
 import dev.siteready.catalog.DataModel;
 import dev.siteready.catalog.DataModelEvent;
 import dev.siteready.catalog.DataModelField;
+import dev.siteready.web.Forms;
 import dev.siteready.web.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
@@ -180,7 +181,7 @@ public class ScopeService {
             }
             DataModel model = in.dataModel() == null ? null : catalog.models().get(lower(in.dataModel()));
             if (model == null) {
-                problems.put(at + ".dataModel", "Unknown data model \"" + shorten(in.dataModel()) + "\"; use a name from the catalog.");
+                problems.put(at + ".dataModel", "Unknown data model \"" + Forms.quoted(in.dataModel()) + "\"; use a name from the catalog.");
                 continue;
             }
             rows.add(row(in, model, at, catalog, problems));
@@ -207,7 +208,7 @@ public class ScopeService {
         for (int j = 0; j < eventNames.size(); j++) {
             DataModelEvent event = eventNames.get(j) == null ? null : catalog.events().get(model.id + "/" + lower(eventNames.get(j)));
             if (event == null) {
-                problems.put(at + ".events[" + j + "]", model.name + " has no event \"" + shorten(eventNames.get(j)) + "\".");
+                problems.put(at + ".events[" + j + "]", model.name + " has no event \"" + Forms.quoted(eventNames.get(j)) + "\".");
             } else {
                 row.events.add(event);
             }
@@ -220,7 +221,7 @@ public class ScopeService {
         specs.forEach((modelName, paths) -> {
             DataModel model = catalog.models().get(lower(modelName));
             if (model == null) {
-                problems.put("requiredFields." + shorten(modelName), "Unknown data model \"" + shorten(modelName) + "\".");
+                problems.put("requiredFields." + Forms.quoted(modelName), "Unknown data model \"" + Forms.quoted(modelName) + "\".");
                 return;
             }
             List<String> list = paths == null ? List.of() : paths;
@@ -228,7 +229,7 @@ public class ScopeService {
                 DataModelField field = list.get(j) == null ? null : catalog.fields().get(model.id + "/" + lower(list.get(j)));
                 if (field == null) {
                     problems.put("requiredFields." + model.name + "[" + j + "]",
-                            model.name + " has no field \"" + shorten(list.get(j)) + "\" in the catalog.");
+                            model.name + " has no field \"" + Forms.quoted(list.get(j)) + "\" in the catalog.");
                 } else if (out.stream().noneMatch(r -> r.field == field)) {
                     ScopeRequirement r = new ScopeRequirement();
                     r.kind = ScopeRequirement.Kind.FIELD;
@@ -245,14 +246,14 @@ public class ScopeService {
         specs.forEach((modelName, codes) -> {
             DataModel model = catalog.models().get(lower(modelName));
             if (model == null) {
-                problems.put("codeSystems." + shorten(modelName), "Unknown data model \"" + shorten(modelName) + "\".");
+                problems.put("codeSystems." + Forms.quoted(modelName), "Unknown data model \"" + Forms.quoted(modelName) + "\".");
                 return;
             }
             List<String> list = codes == null ? List.of() : codes;
             for (int j = 0; j < list.size(); j++) {
                 String code = list.get(j) == null ? "" : list.get(j).trim().toUpperCase(Locale.ROOT);
                 if (!Hl7Tables.CODE_SYSTEMS.containsKey(code)) {
-                    problems.put("codeSystems." + model.name + "[" + j + "]", "Unknown HL7 0396 code \"" + shorten(list.get(j))
+                    problems.put("codeSystems." + model.name + "[" + j + "]", "Unknown HL7 0396 code \"" + Forms.quoted(list.get(j))
                             + "\"; use one of " + String.join(", ", Hl7Tables.CODE_SYSTEMS.keySet()) + ".");
                 } else if (out.stream().noneMatch(r -> r.kind == ScopeRequirement.Kind.CODE_SYSTEM
                         && r.model == model && r.code.equals(code))) {
@@ -294,7 +295,7 @@ public class ScopeService {
         for (int j = 0; j < codes.size(); j++) {
             String code = codes.get(j) == null ? "" : codes.get(j).trim().toUpperCase(Locale.ROOT);
             if (!Hl7Tables.IDENTIFIER_TYPES.containsKey(code)) {
-                problems.put(key + "[" + j + "]", "Unknown HL7 0203 identifier type \"" + shorten(codes.get(j)) + "\"; use one of "
+                problems.put(key + "[" + j + "]", "Unknown HL7 0203 identifier type \"" + Forms.quoted(codes.get(j)) + "\"; use one of "
                         + String.join(", ", Hl7Tables.IDENTIFIER_TYPES.keySet()) + ".");
             } else if (out.stream().noneMatch(r -> r.kind == kind && code.equals(r.code))) {
                 ScopeRequirement r = new ScopeRequirement();
@@ -317,8 +318,4 @@ public class ScopeService {
         return s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static String shorten(String s) {
-        String plain = s == null ? "" : s.replaceAll("\\p{Cntrl}", "?");
-        return plain.length() > 60 ? plain.substring(0, 60) + "…" : plain;
-    }
 }

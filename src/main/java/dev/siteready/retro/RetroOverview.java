@@ -1,9 +1,9 @@
 package dev.siteready.retro;
 
+import dev.siteready.web.Dates;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,7 +61,7 @@ public record RetroOverview(List<OpenAction> actions, long actionTotal, List<Mis
                 actions.stream().map(r -> {
                     LocalDate due = (LocalDate) r[7];
                     return new OpenAction((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], (String) r[5],
-                            (String) r[6], due, due != null && due.isBefore(LocalDate.now(ZoneId.of((String) r[8]))));
+                            (String) r[6], due, due != null && due.isBefore(LocalDate.now(Dates.zone((String) r[8]))));
                 }).toList(),
                 actions.isEmpty() ? 0 : ((Number) actions.get(0)[9]).longValue(),
                 missing.stream().map(r -> new Missing((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (LocalDate) r[4],

@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -101,11 +100,11 @@ public class RetrospectivePages {
     /** Whether the project went live, as its test plan says. */
     private static String live(Project project) {
         ProjectTesting testing = ProjectTesting.of(project.id);
-        LocalDate date = testing.plannedGoLive();
         if (testing.wentLive()) {
-            return "Went live on " + (date == null ? "an unrecorded date" : date) + ".";
+            return "Went live on " + (testing.goLiveEnd() == null ? "an unrecorded date" : testing.goLiveEnd()) + ".";
         }
-        return "Not live yet" + (date == null ? "" : " (go-live planned for " + date + ")") + ". You can start the retrospective early.";
+        return "Not live yet" + (testing.goLiveStart() == null ? "" : " (go-live planned for " + testing.goLiveStart() + ")")
+                + ". You can start the retrospective early.";
     }
 
     private static List<SectionView> sections(List<RetroItem> items, List<ProposalView> proposals, RefusedInput in, String base,

@@ -1,6 +1,5 @@
 package dev.siteready.retro;
 
-import dev.siteready.web.Forms;
 import dev.siteready.catalog.DataModelEvent;
 import dev.siteready.catalog.DataModelField;
 import dev.siteready.onboarding.OnboardingTemplate;
@@ -8,13 +7,14 @@ import dev.siteready.onboarding.OnboardingTemplateVersion;
 import dev.siteready.project.ScopeSpec;
 import dev.siteready.retro.TemplateProposal.Change;
 import dev.siteready.retro.TemplateProposal.Details;
-import dev.siteready.scoping.QuestionType;
-import dev.siteready.scoping.QuestionnaireDefinition;
-import dev.siteready.scoping.QuestionnaireDefinition.Question;
-import dev.siteready.scoping.QuestionnaireTemplate;
 import dev.siteready.scoping.QuestionForms;
+import dev.siteready.scoping.QuestionType;
+import dev.siteready.scoping.QuestionnaireDefinition.Question;
+import dev.siteready.scoping.QuestionnaireDefinition;
+import dev.siteready.scoping.QuestionnaireTemplate;
 import dev.siteready.scoping.QuestionnaireTemplateVersion;
 import dev.siteready.scoping.QuestionnaireTemplates;
+import dev.siteready.web.Forms;
 import dev.siteready.web.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

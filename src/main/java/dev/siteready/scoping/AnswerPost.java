@@ -15,7 +15,7 @@ public record AnswerPost(String question, String subject, String version, Map<St
     static final AnswerPost NONE = new AnswerPost("", "", "", Map.of());
 
     public AnswerPost {
-        fields = Map.copyOf(fields);
+        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields)); // in the form's order: the first bad cell is named
     }
 
     /** The post from the form's fields (e.g. a JAX-RS MultivaluedMap). */

@@ -7,6 +7,7 @@ import dev.siteready.scoping.QuestionnaireView.Progress;
 import dev.siteready.scoping.Subjects.Subject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,12 +97,26 @@ public record AnswerSheet(QuestionnaireDefinition definition, Subjects subjects,
     public Progress completion(Predicate<String> sections) {
         int answered = 0;
         int total = 0;
-        for (Asked a : shown()) {
-            if (sections.test(a.section().key())) {
-                total++;
-                answered += answered(a.key()) ? 1 : 0;
-            }
+        for (Progress p : completionBySection(sections).values()) {
+            answered += p.answered();
+            total += p.total();
         }
         return new Progress(answered, total);
+    }
+
+    /** Each section's completion (by section key, in the questionnaire's order), over the sections a viewer sees. */
+    public Map<String, Progress> completionBySection(Predicate<String> sections) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        definition.sections().stream().filter(s -> sections.test(s.key())).forEach(s -> counts.put(s.key(), new int[2]));
+        for (Asked a : shown()) {
+            int[] count = counts.get(a.section().key());
+            if (count != null) {
+                count[1]++;
+                count[0] += answered(a.key()) ? 1 : 0;
+            }
+        }
+        Map<String, Progress> result = new LinkedHashMap<>();
+        counts.forEach((key, count) -> result.put(key, new Progress(count[0], count[1])));
+        return result;
     }
 }

@@ -1,9 +1,9 @@
 package dev.siteready.scoping;
 
-import dev.siteready.web.Dates;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
 import dev.siteready.scoping.QuestionnaireViews.RefusedInput;
 import dev.siteready.scoping.QuestionnaireViews.Viewer;
+import dev.siteready.web.Dates;
 import dev.siteready.web.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

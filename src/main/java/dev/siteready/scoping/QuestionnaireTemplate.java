@@ -1,14 +1,13 @@
 package dev.siteready.scoping;
 
+import dev.siteready.scoping.QuestionnaireDefinition.Question;
+import dev.siteready.scoping.QuestionnaireDefinition.Section;
 import dev.siteready.tenant.WorkspaceOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.ws.rs.NotFoundException;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import dev.siteready.scoping.QuestionnaireDefinition.Question;
-import dev.siteready.scoping.QuestionnaireDefinition.Section;
-import jakarta.ws.rs.NotFoundException;
 
 import java.time.OffsetDateTime;
 import java.util.List;

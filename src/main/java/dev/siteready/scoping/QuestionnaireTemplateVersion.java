@@ -11,7 +11,6 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A published, unchangeable version of a template (a database trigger refuses changes too). */

@@ -1,13 +1,14 @@
 package dev.siteready.scoping;
 
-import dev.siteready.web.Dates;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.siteready.project.ScopeService;
 import dev.siteready.scoping.QuestionnaireDefinition.Column;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
 import dev.siteready.scoping.QuestionnaireDefinition.Section;
+import dev.siteready.scoping.QuestionnaireView.Progress;
 import dev.siteready.scoping.QuestionnaireView.SectionView;
 import dev.siteready.scoping.Subjects.Subject;
+import dev.siteready.web.Dates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -87,6 +88,7 @@ public class QuestionnaireViews {
     public QuestionnaireView build(Data data, Viewer viewer, RefusedInput refused, String savedId) {
         QuestionnaireDefinition definition = data.questionnaire().definition();
         boolean editable = viewer.editable() && !data.questionnaire().status.isLocked();
+        Map<String, Progress> progress = data.sheet().completionBySection(viewer.sections());
         List<SectionView> sections = new ArrayList<>();
         for (Section section : definition.sections()) {
             if (!viewer.sections().test(section.key())) {
@@ -98,10 +100,10 @@ public class QuestionnaireViews {
                     cards.add(card(data, question, subject, viewer, editable, refused, savedId));
                 }
             }
-            sections.add(new SectionView(section.key(), section.title(), section.intro(), cards,
-                    data.sheet().completion(section.key()::equals)));
+            sections.add(new SectionView(section.key(), section.title(), section.intro(), cards, progress.get(section.key())));
         }
-        return new QuestionnaireView(sections, data.sheet().completion(viewer.sections()));
+        int answered = progress.values().stream().mapToInt(Progress::answered).sum();
+        return new QuestionnaireView(sections, new Progress(answered, progress.values().stream().mapToInt(Progress::total).sum()));
     }
 
     private QuestionView card(Data data, Question question, Subject subject, Viewer viewer, boolean editable, RefusedInput refused,

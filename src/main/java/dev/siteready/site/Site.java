@@ -41,8 +41,8 @@ public class Site extends WorkspaceOwned {
             SiteContact contact = new SiteContact();
             contact.site = site;
             contact.name = c.name().trim();
-            contact.role = SiteContacts.trim(c.role());
-            contact.email = SiteContacts.trim(c.email());
+            contact.role = dev.siteready.web.Forms.text(c.role()).trim();
+            contact.email = dev.siteready.web.Forms.text(c.email()).trim();
             contact.position = position++;
             contact.persist();
         }

@@ -1,6 +1,7 @@
 package dev.siteready.site;
 
 import dev.siteready.web.FormErrors;
+import dev.siteready.web.Forms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -30,8 +31,8 @@ public class SiteContacts {
         SiteContact contact = new SiteContact();
         contact.site = site;
         contact.name = input.name().trim();
-        contact.role = trim(input.role());
-        contact.email = trim(input.email());
+        contact.role = Forms.text(input.role()).trim();
+        contact.email = Forms.text(input.email()).trim();
         contact.position = (int) count;
         contact.persist();
         return errors;
@@ -45,9 +46,5 @@ public class SiteContacts {
         }
         contact.delete();
         return contact;
-    }
-
-    static String trim(String s) {
-        return s == null ? "" : s.trim();
     }
 }

@@ -1,8 +1,8 @@
 package dev.siteready.team;
 
+import dev.siteready.web.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import dev.siteready.web.PlainText;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** What an invited person fills in to join. The password is checked by Passwords. */

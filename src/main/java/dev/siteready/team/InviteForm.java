@@ -1,10 +1,10 @@
 package dev.siteready.team;
 
+import dev.siteready.web.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import dev.siteready.web.PlainText;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Who to invite and as what. */

@@ -6,6 +6,7 @@ import dev.siteready.account.MemberSessions;
 import dev.siteready.account.SecretTokens;
 import dev.siteready.tenant.TenantContext;
 import dev.siteready.tenant.Workspace;
+import dev.siteready.web.Dates;
 import dev.siteready.web.Flash;
 import dev.siteready.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.time.OffsetDateTime;
-import dev.siteready.web.Dates;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package dev.siteready.testing;
 
+import dev.siteready.scoping.AnswerSheet;
+import dev.siteready.scoping.AnswerValues;
+import dev.siteready.scoping.StandardQuestionnaire;
+
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,6 +25,13 @@ public record GoLive(LocalDate date, LocalDate planned, LocalDate answered) {
 
     public static GoLive of(LocalDate planned, LocalDate answered) {
         return new GoLive(planned != null ? planned : answered, planned, answered);
+    }
+
+    /** A project's go-live from its test plan and its questionnaire's answers (null while it has no questionnaire). */
+    public static GoLive of(ProjectTesting testing, AnswerSheet answers) {
+        String answer = answers == null ? null
+                : AnswerValues.date(AnswerValues.text(answers.value(StandardQuestionnaire.TARGET_DATE, "")));
+        return of(testing.plannedGoLive(), answer == null ? null : LocalDate.parse(answer));
     }
 
     /** The plan and the questionnaire give different dates. */

@@ -128,9 +128,6 @@ public record PhaseGates(Map<Kind, Status> statuses, int checklistItems, int che
         return status(Kind.FUNCTIONAL) != Status.PASSED;
     }
 
-    public boolean everyWorkflowPassed() {
-        return workflows > 0 && workflowsWithoutPassingRun.isEmpty();
-    }
 
     public Status status(Kind kind) {
         return statuses.getOrDefault(kind, Status.NOT_STARTED);

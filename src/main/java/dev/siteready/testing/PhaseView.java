@@ -24,7 +24,7 @@ public record PhaseView(String slug, String label, boolean optional, String purp
                 .map(s -> new Option(s.name(), s.label, s.name().equals(values.status()))).toList();
         boolean waiting = p.status == TestPhase.Status.NOT_STARTED || p.status == TestPhase.Status.BLOCKED;
         return new PhaseView(p.kind.slug(), p.kind.label, p.kind.optional, p.kind.purpose, p.status.name(), p.status.label,
-                p.status.cssClass(), p.version, values, statuses, ProductionWindow.describe(p.scheduledAt, zone),
+                p.status.cssClass(), p.version, values, statuses, Dates.scheduled(p.scheduledAt, zone),
                 ProductionWindow.warning(p.scheduledAt, zone), override, waiting ? gates.waitingFor(p.kind) : null,
                 p.kind == TestPhase.Kind.INTEGRATED && gates.integratedNeedsOverride(), problem, dates(p));
     }

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 /**
  * Production testing runs in the live environment, so it is planned outside the site's business hours:
@@ -23,7 +22,6 @@ public final class ProductionWindow {
     static final LocalTime OPENS = LocalTime.of(8, 0);
     static final LocalTime CLOSES = LocalTime.of(18, 0);
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private ProductionWindow() {
     }
@@ -41,16 +39,6 @@ public final class ProductionWindow {
     /** The value for a datetime-local input, in the site's time zone. */
     public static String input(OffsetDateTime at, ZoneId zone) {
         return at == null ? "" : at.atZoneSameInstant(zone).format(INPUT);
-    }
-
-    /** "Sat 28 Nov 2026, 06:00 America/Chicago (12:00 UTC)". */
-    public static String describe(OffsetDateTime at, ZoneId zone) {
-        if (at == null) {
-            return "";
-        }
-        ZonedDateTime local = at.atZoneSameInstant(zone);
-        return local.format(SHOWN) + " " + zone.getId() + " (" + at.atZoneSameInstant(java.time.ZoneOffset.UTC)
-                .format(DateTimeFormatter.ofPattern("HH:mm")) + " UTC)";
     }
 
     public static boolean insideBusinessHours(OffsetDateTime at, ZoneId zone) {

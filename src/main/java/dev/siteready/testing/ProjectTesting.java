@@ -13,16 +13,20 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Where projects stand in testing, read in one query whatever their number: each one's current phase, its test
- * plan's go-live date (the actual date once go-live passed, else the planned start) and whether go-live passed.
+ * Where projects stand in testing, read in one query whatever their number: each one's current phase and its go-live
+ * phase (planned start, actual end, whether it passed).
+ *
+ * @param goLiveStart the go-live phase's planned start, or null
+ * @param goLiveEnd the go-live phase's actual end (set when it passed), or null
  */
-public record ProjectTesting(CurrentPhase phase, LocalDate plannedGoLive, boolean wentLive) {
+public record ProjectTesting(CurrentPhase phase, LocalDate goLiveStart, LocalDate goLiveEnd, boolean wentLive) {
 
     /** A project without phases (a trigger creates them with the project, so none in practice). */
-    public static final ProjectTesting NOT_STARTED = new ProjectTesting(CurrentPhase.of(Map.of()), null, false);
+    public static final ProjectTesting NOT_STARTED = new ProjectTesting(CurrentPhase.of(Map.of()), null, null, false);
 
-    public ProjectTesting(CurrentPhase phase, LocalDate plannedGoLive) {
-        this(phase, plannedGoLive, false);
+    /** The test plan's go-live date: the actual one once go-live passed, else the planned start (see {@link GoLive}). */
+    public LocalDate plannedGoLive() {
+        return goLiveEnd != null ? goLiveEnd : goLiveStart;
     }
 
     /** One project's, in the same one query. */
@@ -31,27 +35,31 @@ public record ProjectTesting(CurrentPhase phase, LocalDate plannedGoLive, boolea
     }
 
     public static Map<UUID, ProjectTesting> ofProjects(Collection<UUID> projectIds) {
+        return projectIds.isEmpty() ? Map.of() : read("t.project.id in :ids", projectIds, projectIds);
+    }
+
+    /** Every project of the sites, keyed by project (the portfolio refreshes sites a batch at a time). */
+    public static Map<UUID, ProjectTesting> ofSites(Collection<UUID> siteIds) {
+        return siteIds.isEmpty() ? Map.of() : read("t.project.site.id in :ids", siteIds, null);
+    }
+
+    private static Map<UUID, ProjectTesting> read(String where, Collection<UUID> ids, Collection<UUID> projectIds) {
         Map<UUID, Map<Kind, Status>> statuses = new HashMap<>();
-        Map<UUID, LocalDate> goLives = new HashMap<>();
-        if (!projectIds.isEmpty()) {
-            for (Object[] r : Panache.getEntityManager().createQuery("select t.project.id, t.kind, t.status, t.plannedStart,"
-                    + " t.actualEnd from TestPhase t where t.project.id in :ids", Object[].class)
-                    .setParameter("ids", projectIds).getResultList()) {
-                UUID project = (UUID) r[0];
-                statuses.computeIfAbsent(project, p -> new EnumMap<>(Kind.class)).put((Kind) r[1], (Status) r[2]);
-                if (r[1] == Kind.GO_LIVE) {
-                    LocalDate date = r[4] != null ? (LocalDate) r[4] : (LocalDate) r[3];
-                    if (date != null) {
-                        goLives.put(project, date);
-                    }
-                }
+        Map<UUID, LocalDate[]> goLives = new HashMap<>();
+        for (Object[] r : Panache.getEntityManager().createQuery("select t.project.id, t.kind, t.status, t.plannedStart,"
+                + " t.actualEnd from TestPhase t where " + where, Object[].class).setParameter("ids", ids).getResultList()) {
+            UUID project = (UUID) r[0];
+            statuses.computeIfAbsent(project, p -> new EnumMap<>(Kind.class)).put((Kind) r[1], (Status) r[2]);
+            if (r[1] == Kind.GO_LIVE) {
+                goLives.put(project, new LocalDate[] { (LocalDate) r[3], (LocalDate) r[4] });
             }
         }
         Map<UUID, ProjectTesting> result = new HashMap<>();
-        projectIds.forEach(id -> {
+        for (UUID id : projectIds != null ? projectIds : statuses.keySet()) {
             Map<Kind, Status> phases = statuses.getOrDefault(id, Map.of());
-            result.put(id, new ProjectTesting(CurrentPhase.of(phases), goLives.get(id), phases.get(Kind.GO_LIVE) == Status.PASSED));
-        });
+            LocalDate[] goLive = goLives.getOrDefault(id, new LocalDate[2]);
+            result.put(id, new ProjectTesting(CurrentPhase.of(phases), goLive[0], goLive[1], phases.get(Kind.GO_LIVE) == Status.PASSED));
+        }
         return result;
     }
 }

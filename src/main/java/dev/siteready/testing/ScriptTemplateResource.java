@@ -1,7 +1,7 @@
 package dev.siteready.testing;
 
-import dev.siteready.web.Dates;
 import dev.siteready.account.MemberRole;
+import dev.siteready.web.Dates;
 import dev.siteready.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Everything about a project's testing, read in a fixed number of queries whatever its size: phases, the
@@ -96,9 +95,4 @@ public record TestPlan(Project project, List<TestPhase> phases, List<ChecklistIt
                 phase(TestPhase.Kind.PRODUCTION).scheduledAt != null);
     }
 
-    /** Issues per run, for the run lists. */
-    public Map<UUID, Long> openIssuesPerRun() {
-        return issues.stream().filter(i -> i.run != null && i.status.open())
-                .collect(Collectors.groupingBy(i -> i.run.id, Collectors.counting()));
-    }
 }

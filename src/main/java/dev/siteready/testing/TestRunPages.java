@@ -3,6 +3,7 @@ package dev.siteready.testing;
 import dev.siteready.project.Project;
 import dev.siteready.testing.RunPage.StepView;
 import dev.siteready.web.Dates;
+import dev.siteready.web.Forms;
 import dev.siteready.web.Option;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -68,7 +69,7 @@ final class TestRunPages {
                 issues.stream().map(i -> IssueView.of(i, refused.edit(), siteZone)).toList(),
                 Arrays.stream(TestIssue.Severity.values()).map(v -> new Option(v.name(), v.label, v.name().equals(input.severity()))).toList(),
                 Arrays.stream(TestIssue.Side.values()).map(v -> new Option(v.name(), v.label, v.name().equals(input.side()))).toList(),
-                steps.stream().map(s -> new Option(s.id.toString(), "Step " + s.number() + ": " + shorten(s.action),
+                steps.stream().map(s -> new Option(s.id.toString(), "Step " + s.number() + ": " + Forms.clip(s.action, 60),
                         s.id.toString().equals(input.step()))).toList(),
                 input, refused.issue() != null ? refused.problem() : null,
                 run.inProgress() ? run.passBlockedBy(steps, issues) : null);
@@ -82,7 +83,4 @@ final class TestRunPages {
                         .map(r -> new Option(r.name(), r.label, r.name().equals(chosen))).toList(), problem);
     }
 
-    private static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 59) + "…" : s;
-    }
 }

@@ -38,7 +38,7 @@ public class TestingActivity extends WorkspaceOwned {
         TestingActivity a = new TestingActivity();
         a.project = project;
         a.actor = actor.length() > 200 ? actor.substring(0, 200) : actor;
-        a.summary = summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY - 1) + "…" : summary;
+        a.summary = dev.siteready.web.Forms.clip(summary, MAX_SUMMARY);
         a.persist();
     }
 

@@ -45,7 +45,7 @@ public record TestingOverview(List<Upcoming> goLives, List<Blocked> blocked, lon
             CurrentPhase current = CurrentPhase.of(statuses.get((UUID) r[2]));
             LocalDate date = (LocalDate) r[4];
             return new Upcoming((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], date, current.label(), current.cssClass(),
-                    date.isBefore(LocalDate.now(java.time.ZoneId.of((String) r[5])))); // the site's today
+                    date.isBefore(LocalDate.now(dev.siteready.web.Dates.zone((String) r[5])))); // the site's today
         }).toList();
     }
 
@@ -80,7 +80,7 @@ public record TestingOverview(List<Upcoming> goLives, List<Blocked> blocked, lon
                     TestPhase.Kind kind = TestPhase.Kind.valueOf((String) r[4]);
                     String notes = (String) r[5];
                     return new Blocked((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], kind.label, kind.slug(),
-                            notes.length() > 160 ? notes.substring(0, 159) + "…" : notes);
+                            dev.siteready.web.Forms.clip(notes, 160));
                 }).toList(),
                 blocked.isEmpty() ? 0 : ((Number) blocked.get(0)[6]).longValue());
     }

@@ -40,6 +40,12 @@ public final class Forms {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
+    /** A value sent in a form, quoted back in a message: control characters shown as "?", cut after 60 characters. */
+    public static String quoted(String value) {
+        String plain = value == null ? "" : value.replaceAll("\\p{Cntrl}", "?");
+        return plain.length() > 60 ? plain.substring(0, 60) + "…" : plain;
+    }
+
     /** The id in a form value, or null when it is not one. */
     public static UUID uuid(String value) {
         try {
