@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
  * (authentication runs before Quarkus REST, so its exception mappers do not see these failures).
  */
 @ApplicationScoped
-public class ApiAuthenticationFailures {
+class ApiAuthenticationFailures {
 
     void register(@Observes Router router) {
         router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(context -> {

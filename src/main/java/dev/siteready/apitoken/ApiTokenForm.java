@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A new API token: just a name saying what uses it. */
-public record ApiTokenForm(
+record ApiTokenForm(
         @RestForm
         @PlainText
         @NotBlank(message = "Name the token after what will use it, e.g. \"Nightly site import\".")

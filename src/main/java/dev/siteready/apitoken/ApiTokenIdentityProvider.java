@@ -29,7 +29,7 @@ import java.util.Optional;
  * once a minute.
  */
 @ApplicationScoped
-public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     public static final String TOKEN_NAME_ATTRIBUTE = Actors.TOKEN_NAME_ATTRIBUTE;
     public static final String API_ROLE = "api";

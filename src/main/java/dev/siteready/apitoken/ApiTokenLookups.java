@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** Finds the workspace of a bearer token before the workspace is known (function api_token_lookup). */
 @ApplicationScoped
-public class ApiTokenLookups {
+class ApiTokenLookups {
 
     public record TokenOwner(UUID workspaceId, UUID tokenId) {
     }

@@ -21,7 +21,7 @@ import java.util.Set;
  * cookie (so it needs no CSRF token), and pages accept no bearer token.
  */
 @ApplicationScoped
-public class ApiTokenMechanism implements HttpAuthenticationMechanism {
+class ApiTokenMechanism implements HttpAuthenticationMechanism {
 
     static final String SCHEME = "bearer";
     private static final String PREFIX = "bearer ";

@@ -3,5 +3,5 @@ package dev.siteready.catalog;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A new data model or event type: its name and description, checked by {@link Catalog} (as a JSON import's are). */
-public record CatalogEntryForm(@RestForm String name, @RestForm String description) {
+record CatalogEntryForm(@RestForm String name, @RestForm String description) {
 }

@@ -1,7 +1,7 @@
 package dev.siteready.catalog;
 
 /** A catalog change that is refused, with the form field it concerns and a message for people. */
-public class CatalogException extends RuntimeException {
+class CatalogException extends RuntimeException {
 
     public final String field;
 

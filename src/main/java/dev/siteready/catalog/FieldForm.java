@@ -3,5 +3,5 @@ package dev.siteready.catalog;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A new field of a data model: its path, type and description, checked by {@link Catalog} (as a JSON import's are). */
-public record FieldForm(@RestForm String path, @RestForm String type, @RestForm String description) {
+record FieldForm(@RestForm String path, @RestForm String type, @RestForm String description) {
 }

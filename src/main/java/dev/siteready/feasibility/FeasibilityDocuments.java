@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The summary as a document to send: PDF (rendered from XHTML by openhtmltopdf) and Markdown. */
-public final class FeasibilityDocuments {
+final class FeasibilityDocuments {
 
     /** A font with wide Unicode coverage, used when the machine has it; else the PDF's built-in Helvetica. */
     static final List<String> FONTS = List.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",

@@ -24,7 +24,7 @@ import java.util.UUID;
  * requirements, the template versions asked, the answers, and where each project stands in testing.
  * Plain values only, so evaluating never touches the database again.
  */
-public final class FeasibilityInputs {
+final class FeasibilityInputs {
 
     private FeasibilityInputs() {
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * added (open now, not open then), resolved (open then, met or gone now), changed (open both times, with
  * another status, severity, effort or rule outcome).
  */
-public record SnapshotDiff(int number, String publishedAt, Verdict before, Verdict now, List<Finding> added,
+record SnapshotDiff(int number, String publishedAt, Verdict before, Verdict now, List<Finding> added,
         List<Finding> resolved, List<Change> changed) {
 
     public record Change(Finding before, Finding now) {

@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.util.Set;
 
 /** The note published with a snapshot (optional), without the spaces around it. */
-public record SnapshotNoteForm(
+record SnapshotNoteForm(
         @RestForm
         @PlainText(message = "Remove the control characters (such as NUL) from the note.")
         String note) {

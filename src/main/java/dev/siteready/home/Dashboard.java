@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Sites per status and the scope's volumes, in two queries whatever the number of sites. */
-public record Dashboard(long sites, List<StatusCount> byStatus, long messagesPerDay, long peakPerHour) {
+record Dashboard(long sites, List<StatusCount> byStatus, long messagesPerDay, long peakPerHour) {
 
     /** Sites per status, with links to the filtered list. */
     public record StatusCount(String label, String cssClass, String link, long sites) {

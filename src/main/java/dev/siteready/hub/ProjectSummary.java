@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** A project with its scope rows and current test phase as the site page shows them; built for a whole site in three queries. */
-public record ProjectSummary(UUID id, String name, String description, List<RowSummary> rows, long messagesPerDay,
+record ProjectSummary(UUID id, String name, String description, List<RowSummary> rows, long messagesPerDay,
         long peakPerHour, String phase, String phaseClass) {
 
     public record RowSummary(String model, String events, String direction, String connection, Integer messagesPerDay,

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The name to save a project's scope under, as an onboarding template. */
-public record SaveTemplateForm(
+record SaveTemplateForm(
         @RestForm
         @NotBlank(message = SaveTemplateForm.PROBLEM)
         @Size(max = 120, message = SaveTemplateForm.PROBLEM)

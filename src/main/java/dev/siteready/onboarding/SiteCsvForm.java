@@ -4,5 +4,5 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Sites as CSV: pasted text, or an uploaded file (which wins when it has content). */
-public record SiteCsvForm(@RestForm String csv, @RestForm("file") FileUpload file) {
+record SiteCsvForm(@RestForm String csv, @RestForm("file") FileUpload file) {
 }

@@ -30,7 +30,7 @@ import java.util.UUID;
  * contact_role, contact_email, template, status, environment_notes. Other columns are ignored.
  */
 @ApplicationScoped
-public class SiteCsvImport {
+class SiteCsvImport {
 
     public static final int MAX_ROWS = 5000;
     static final List<String> COLUMNS = List.of("name", "ehr_vendor", "time_zone", "contact_name", "contact_role",

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /** Checks a site draft from any source; problems are keyed by JSON path (name, contacts[0].email...). */
 @ApplicationScoped
-public class SiteDrafts {
+class SiteDrafts {
 
     /** What checking drafts needs from the database: taken site names (lower case) and templates by name. */
     public record Context(Set<String> takenNames, Map<String, OnboardingTemplate> templates) {

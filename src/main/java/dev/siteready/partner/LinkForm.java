@@ -11,7 +11,7 @@ import java.util.Objects;
  * Checked by {@link PartnerLinks#problem(dev.siteready.scoping.QuestionnaireDefinition, LinkForm)}, whose label and
  * days rules every kind of partner link shares.
  */
-public record LinkForm(@RestForm String label, @RestForm String days, @RestForm List<String> sections) {
+record LinkForm(@RestForm String label, @RestForm String days, @RestForm List<String> sections) {
 
     public static final LinkForm NONE = new LinkForm("", String.valueOf(PartnerLink.DEFAULT_DAYS), List.of());
 

@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * anyone from hammering the lookup.
  */
 @ApplicationScoped
-public class LinkThrottle {
+class LinkThrottle {
 
     @Inject
     OutsideWorkspaceQueries queries;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The partner links page of a questionnaire: the new-link form, the links and the access log, in the site's time zone. */
-public final class PartnerLinkPages {
+final class PartnerLinkPages {
 
     public record LinkView(UUID id, String label, String sections, String createdBy, String createdAt, String expiresAt,
             String state, String lastUsed) {

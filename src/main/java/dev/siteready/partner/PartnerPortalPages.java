@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 
 /** The questionnaire as a partner sees it through a link: the sections the link opens, answerable until it is locked. */
 @ApplicationScoped
-public class PartnerPortalPages {
+class PartnerPortalPages {
 
     public record Portal(String workspaceName, String siteName, String projectName, String label, String base,
             QuestionnaireStatus status, String expires, QuestionnaireView view) {

@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** A stored profile as the samples page shows it: its tables in words, counts and percentages. */
-public record ProfileView(UUID id, String when, String by, String format, int messages, int profiled, int failed,
+record ProfileView(UUID id, String when, String by, String format, int messages, int profiled, int failed,
         String failedIndexes, String size, List<TypeView> types, List<IdView> patientIds, String idsPerPatient,
         PresenceView account, PresenceView visit, List<ProviderView> providers, List<CodedView> codes) {
 

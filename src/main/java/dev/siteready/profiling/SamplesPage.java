@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * answers and earlier decisions), and what could not be profiled. Built in a fixed number of queries.
  */
 @ApplicationScoped
-public class SamplesPage {
+class SamplesPage {
 
     /** Unreadable messages listed with their reasons after profiling; the rest are counted. */
     static final int FAILURES_SHOWN = 100;

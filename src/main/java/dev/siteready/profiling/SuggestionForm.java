@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A decision on one suggested answer: accept it (over the answer at the version the page showed) or ignore it. */
-public record SuggestionForm(
+record SuggestionForm(
         @RestForm String question,
         @RestForm String subject,
         @RestForm String version,

@@ -8,7 +8,7 @@ import java.util.List;
  * The product requirements' checkboxes: identifier type codes, code systems as {@code <data model id>:<code>} and
  * required fields by id.
  */
-public record RequirementsForm(
+record RequirementsForm(
         @RestForm List<String> patientId,
         @RestForm List<String> providerId,
         @RestForm List<String> codeSystem,

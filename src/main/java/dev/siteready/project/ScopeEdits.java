@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /** The changes made on the project page, one form at a time: scope rows, requirements and workflows. */
 @ApplicationScoped
-public class ScopeEdits {
+class ScopeEdits {
 
     @Inject
     ScopeService scopes;

@@ -3,7 +3,7 @@ package dev.siteready.project;
 import java.util.Map;
 
 /** A scope that cannot be saved as given: a message per JSON path (e.g. rows[0].dataModel). */
-public class ScopeException extends RuntimeException {
+class ScopeException extends RuntimeException {
 
     public final Map<String, String> problems;
 

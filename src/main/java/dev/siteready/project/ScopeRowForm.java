@@ -10,7 +10,7 @@ import java.util.List;
  * and volumes as typed, and the row's version the form was shown with. Checked by {@link ScopeEdits}, against the enums
  * and the catalog, with one message at a time in the order the form reads.
  */
-public record ScopeRowForm(
+record ScopeRowForm(
         @RestForm String dataModel,
         @RestForm List<String> events,
         @RestForm String direction,

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A new workflow of the project: its name and what it covers. */
-public record WorkflowForm(
+record WorkflowForm(
         @RestForm
         @NotBlank(message = WorkflowForm.PROBLEM)
         @Size(max = 200, message = WorkflowForm.PROBLEM)

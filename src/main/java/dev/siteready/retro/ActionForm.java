@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /** A new action item: what, who, by when, and the item it comes from (an id of this retrospective's items, or none). */
-public record ActionForm(
+record ActionForm(
         @RestForm
         @NotBlank(message = ActionForm.TITLE)
         @Size(max = RetroAction.MAX_TITLE, message = ActionForm.TITLE)

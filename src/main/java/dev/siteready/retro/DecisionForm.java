@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.util.Map;
 
 /** A manager's decision on a proposal: the note (why; needed to reject) and the version of the proposal they saw. */
-public record DecisionForm(
+record DecisionForm(
         @RestForm
         @Size(max = 1000, message = DecisionForm.NOTE)
         @PlainText(message = DecisionForm.NOTE)

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /** The retrospective's date and summary (Markdown), saved over the version the editor started from. */
-public record DetailsForm(
+record DetailsForm(
         @RestForm String heldOn,
 
         @RestForm

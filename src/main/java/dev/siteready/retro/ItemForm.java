@@ -14,7 +14,7 @@ import java.util.Map;
  * A retrospective item as the team writes it: section, title, Markdown notes, tags separated by commas, and what it is
  * linked to (a value of the listed link options; checked against them by {@link Retrospectives}).
  */
-public record ItemForm(
+record ItemForm(
         @RestForm String section,
 
         @RestForm

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * catalog events and fields of the data models in its scope.
  */
 @ApplicationScoped
-public class ItemLinks {
+class ItemLinks {
 
     @Inject
     ScopeService scopes;

@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.util.Map;
 
 /** A new retrospective link: whom it is for and for how many days it works (checked by the partner links' rules). */
-public record LinkForm(@RestForm String label, @RestForm String days) {
+record LinkForm(@RestForm String label, @RestForm String days) {
 
     static final LinkForm EMPTY = new LinkForm("", String.valueOf(PartnerLink.DEFAULT_DAYS));
 

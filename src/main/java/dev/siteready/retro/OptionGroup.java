@@ -5,5 +5,5 @@ import dev.siteready.web.Option;
 import java.util.List;
 
 /** Options under a heading, as a select's optgroup shows them. */
-public record OptionGroup(String label, List<Option> options) {
+record OptionGroup(String label, List<Option> options) {
 }

@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.util.Map;
 
 /** Someone who took part, with their role and side. */
-public record ParticipantForm(
+record ParticipantForm(
         @RestForm
         @NotBlank(message = ParticipantForm.NAME)
         @Size(max = 120, message = ParticipantForm.NAME)

@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.util.Map;
 
 /** What the health system's contact adds through a retrospective link: a section, a title and notes (no tags or links). */
-public record PartnerNoteForm(
+record PartnerNoteForm(
         @RestForm String section,
 
         @RestForm

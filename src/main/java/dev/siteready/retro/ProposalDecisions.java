@@ -14,7 +14,7 @@ import java.util.UUID;
  * nothing changed.
  */
 @ApplicationScoped
-public class ProposalDecisions {
+class ProposalDecisions {
 
     @Inject
     TemplateChanges changes;

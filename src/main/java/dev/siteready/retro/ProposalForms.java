@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /** The form that turns a retrospective item into a proposed template change, aimed at what the item is linked to. */
 @ApplicationScoped
-public class ProposalForms {
+class ProposalForms {
 
     /** What the form shows: the item, the kinds of change, what the chosen one can touch, and the input. */
     public record ProposalPage(UUID siteId, String siteName, UUID projectId, String projectName, String base, UUID itemId,

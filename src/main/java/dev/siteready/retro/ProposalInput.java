@@ -9,7 +9,7 @@ import java.util.Map;
  * A proposed template change as typed: the kind of change, what it touches (a target's value) and, for questions, the
  * wording, help text, type and options. {@link TemplateChanges} checks it against the templates as they are now.
  */
-public record ProposalInput(@RestForm String change, @RestForm String target, @RestForm String label, @RestForm String help,
+record ProposalInput(@RestForm String change, @RestForm String target, @RestForm String label, @RestForm String help,
         @RestForm String type, @RestForm String options) {
 
     public ProposalInput {

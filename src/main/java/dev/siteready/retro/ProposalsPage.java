@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The template proposals of every retrospective: those waiting for a manager, and those decided (newest first). */
-public record ProposalsPage(List<ProposalRow> pending, List<ProposalRow> accepted, List<ProposalRow> rejected) {
+record ProposalsPage(List<ProposalRow> pending, List<ProposalRow> accepted, List<ProposalRow> rejected) {
 
     static final int SHOWN = 50;
 

@@ -14,7 +14,7 @@ import java.util.UUID;
  * What the health system's contact sees through a retrospective link (RetroPortalResource/portal.html): the sections
  * to write in, the form (with what they typed, when refused) and what they added through this link, never the team's.
  */
-public record RetroPortal(String workspaceName, String siteName, String projectName, String label, String base, String expires,
+record RetroPortal(String workspaceName, String siteName, String projectName, String label, String base, String expires,
         List<SectionOption> sections, List<Contribution> contributions, Map<String, String> input, String problem) {
 
     public record SectionOption(String value, String label, String prompt, boolean selected) {

@@ -11,7 +11,7 @@ import java.util.UUID;
  * The review of every retrospective in the workspace (RetroReviewResource/review.html): the items found, a page at a
  * time, and (on the full page) the most used tags, the sites to filter by and the latest retrospectives.
  */
-public record RetroReview(String q, String tag, String site, String from, String to, String problem, boolean filtered,
+record RetroReview(String q, String tag, String site, String from, String to, String problem, boolean filtered,
         List<HitView> hits, long total, int page, List<TagCount> tags, List<Option> sites, List<RetroRow> retros,
         long retroTotal, String query) implements Paged {
 

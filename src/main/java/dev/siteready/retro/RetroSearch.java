@@ -15,7 +15,7 @@ import java.util.UUID;
  * finds "mapping") over each item's title and notes, or the site's name and EHR vendor; filters by tag, site and the
  * retrospective's date. One query per page, with the total.
  */
-public final class RetroSearch {
+final class RetroSearch {
 
     public static final int MAX_QUERY = 200;
 

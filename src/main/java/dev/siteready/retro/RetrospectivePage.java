@@ -12,7 +12,7 @@ import java.util.UUID;
  * A project's retrospective page (RetrospectiveResource/retrospective.html): what it holds, each form with what was
  * typed into it when it was refused, and the link made just now, if any.
  */
-public record RetrospectivePage(UUID siteId, String siteName, UUID projectId, String projectName, String base, boolean started,
+record RetrospectivePage(UUID siteId, String siteName, UUID projectId, String projectName, String base, boolean started,
         String live, String heldOn, String heldOnSaved, RawString summary, String summarySource, long version,
         String detailsProblem, List<SectionView> sections, List<ParticipantView> participants, Map<String, String> participantInput,
         String participantProblem, List<ActionView> actions, Map<String, String> actionInput, String actionProblem,

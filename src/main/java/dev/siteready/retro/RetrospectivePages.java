@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * one action item's row for htmx. The number of queries does not grow with the retrospective.
  */
 @ApplicationScoped
-public class RetrospectivePages {
+class RetrospectivePages {
 
     @CheckedTemplate(basePath = "RetrospectiveResource")
     static class Templates {

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Publishing a template's draft, with a note on what changed. */
-public record PublishForm(
+record PublishForm(
         @RestForm
         @Size(max = 500, message = PublishForm.PROBLEM)
         @PlainText(message = PublishForm.PROBLEM)

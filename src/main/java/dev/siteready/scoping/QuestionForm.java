@@ -11,7 +11,7 @@ import java.util.Map;
  * so {@link QuestionForms} checks them all, for both. {@code version} is the template's version the form was shown
  * with; {@code required} is a checkbox ("on" or "true" when ticked).
  */
-public record QuestionForm(
+record QuestionForm(
         @RestForm String version,
         @RestForm String section,
         @RestForm String label,

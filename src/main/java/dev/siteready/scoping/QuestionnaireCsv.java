@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 
 /** A questionnaire as CSV: one line per question card, as the viewer's page shows them. */
 @ApplicationScoped
-public class QuestionnaireCsv {
+class QuestionnaireCsv {
 
     @Inject
     QuestionnaireViews views;

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** A project's questionnaire pages for members: the questionnaire, starting one, an answer's history, the printable page. */
 @ApplicationScoped
-public class QuestionnairePages {
+class QuestionnairePages {
 
     public record Page(UUID siteId, String siteName, UUID projectId, String projectName, String base,
             QuestionnaireStatus status, String templateName, int templateVersion, Integer newerVersion, long links,

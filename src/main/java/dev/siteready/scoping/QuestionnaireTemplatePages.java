@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The questionnaire templates' pages: the list with the new-template form, and a template's draft editor. */
-public final class QuestionnaireTemplatePages {
+final class QuestionnaireTemplatePages {
 
     public record TemplateRow(UUID id, String name, String description, int latestVersion, boolean draftChanged, int questions) {
     }

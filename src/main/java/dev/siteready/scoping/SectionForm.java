@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A new section of a template's draft; {@code version} is the template's version the form was shown with. */
-public record SectionForm(
+record SectionForm(
         @RestForm String version,
 
         @RestForm

@@ -4,7 +4,7 @@ package dev.siteready.scoping;
  * What became of a change to a questionnaire template: done (see the page at {@code path}, with the message), or
  * refused with the status (409 when someone else changed the template meanwhile, 400 for input to fix) and the problem.
  */
-public record TemplateEdit(int status, String path, String message) {
+record TemplateEdit(int status, String path, String message) {
 
     static final String STALE = "Someone else changed this template while you were editing. Your input is shown; submit again to add it.";
 

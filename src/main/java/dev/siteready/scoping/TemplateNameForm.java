@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The name of a new questionnaire template. */
-public record TemplateNameForm(
+record TemplateNameForm(
         @RestForm
         @NotBlank(message = TemplateNameForm.PROBLEM)
         @Size(max = 120, message = TemplateNameForm.PROBLEM)

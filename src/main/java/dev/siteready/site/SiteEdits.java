@@ -9,7 +9,7 @@ import java.util.List;
 
 /** Saving a site's details from the edit form: checked, never over a change saved meanwhile. */
 @ApplicationScoped
-public class SiteEdits {
+class SiteEdits {
 
     /** 200 saved; 400 invalid or 409 changed meanwhile, with the form to show again and what is wrong. */
     public record Outcome(int status, SiteForm shown, FormErrors errors) {

@@ -12,7 +12,7 @@ import java.util.UUID;
  * The site list: search, status filter, sort and pages, in two queries (count and page) whatever the
  * number of sites; project counts and volumes come from subqueries in the same statement.
  */
-public final class SiteList {
+final class SiteList {
 
     public static final int PAGE_SIZE = 25;
     /** Far beyond any real list; keeps the row offset a small int. */

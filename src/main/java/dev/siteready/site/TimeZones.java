@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** IANA time zones: the ones US health systems use most first, then all the others. */
-public final class TimeZones {
+final class TimeZones {
 
     public static final List<String> COMMON = List.of("America/New_York", "America/Chicago", "America/Denver",
             "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico",

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** What an invited person fills in to join. The password is checked by Passwords. */
-public record AcceptInvitationForm(
+record AcceptInvitationForm(
         @RestForm
         @PlainText
         @NotBlank(message = "Enter your name.")

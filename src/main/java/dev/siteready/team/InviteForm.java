@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Who to invite and as what. */
-public record InviteForm(
+record InviteForm(
         @RestForm
         @PlainText
         @NotBlank(message = "Enter the e-mail address of the person you invite.")

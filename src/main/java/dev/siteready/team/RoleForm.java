@@ -3,5 +3,5 @@ package dev.siteready.team;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A member's new role, over the version of the member the form was shown with. */
-public record RoleForm(@RestForm String role, @RestForm Long version) {
+record RoleForm(@RestForm String role, @RestForm Long version) {
 }

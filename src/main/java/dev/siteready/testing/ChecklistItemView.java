@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A checklist item as its row shows it: the saved result, and the form (as saved, or as typed when refused). */
-public record ChecklistItemView(UUID id, String action, long version, String model, String event, String direction,
+record ChecklistItemView(UUID id, String action, long version, String model, String event, String direction,
         String result, String resultLabel, String resultClass, String controlId, String logId, String note,
         String recorded, String outOfScopeSince, List<Option> results, String problem, String seenInSamples) {
 

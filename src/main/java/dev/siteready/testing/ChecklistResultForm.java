@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A checklist item's result with its evidence (a reference, never the message), as typed (trimmed). */
-public record ChecklistResultForm(
+record ChecklistResultForm(
         @RestForm
         @Choice(value = TestResult.class, lenient = true, message = "Choose a result: not run, passed or failed.")
         String result,

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 
 /** Recording a checklist item's result: with a reference as evidence, never over a result recorded meanwhile. */
 @ApplicationScoped
-public class ChecklistResults {
+class ChecklistResults {
 
     @Inject
     Validator validator;

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** An issue's status and path to resolution (trimmed); back is "run" when sent from the issue's run page. */
-public record IssueUpdateForm(
+record IssueUpdateForm(
         @RestForm
         @Choice(value = TestIssue.Status.class, message = "Choose the issue's status.")
         String status,

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** An issue as the testing, run and sign-off pages list it, with its update form (as typed when refused). */
-public record IssueView(UUID id, int number, String title, String severity, String severityClass, String side,
+record IssueView(UUID id, int number, String title, String severity, String severityClass, String side,
         String status, String statusClass, boolean open, String resolution, String where, UUID runId, String created,
         List<Option> statuses, long version, String typedResolution, String problem) {
 

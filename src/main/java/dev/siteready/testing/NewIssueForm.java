@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** An issue logged in a run: title and path to resolution (trimmed), severity, owning side, and the step, if any. */
-public record NewIssueForm(
+record NewIssueForm(
         @RestForm
         @NotBlank(message = TITLE)
         @Size(max = TestIssue.MAX_TITLE, message = TITLE)

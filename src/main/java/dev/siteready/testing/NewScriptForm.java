@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A new test script: from a workspace template or empty, for a workflow, named (the template's name when left empty). */
-public record NewScriptForm(
+record NewScriptForm(
         @RestForm
         String template,
 

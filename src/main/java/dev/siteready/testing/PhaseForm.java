@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A phase's form as typed (trimmed, except the notes); also what the page shows again when it is refused. */
-public record PhaseForm(
+record PhaseForm(
         @RestForm
         @Choice(value = TestPhase.Status.class, lenient = true, message = "Choose the phase's status.")
         String status,

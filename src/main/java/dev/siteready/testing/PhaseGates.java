@@ -21,7 +21,7 @@ import java.util.Optional;
  * sides signed off the current scope version.</li>
  * </ul>
  */
-public record PhaseGates(Map<Kind, Status> statuses, int checklistItems, int checklistPassed, int workflows,
+record PhaseGates(Map<Kind, Status> statuses, int checklistItems, int checklistPassed, int workflows,
         List<String> workflowsWithoutPassingRun, int openBlockingIssues, boolean vendorSigned, boolean partnerSigned,
         boolean productionScheduled) {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** A phase on the testing page: its state, gate, dates and its form (as saved, or as typed when refused). */
-public record PhaseView(String slug, String label, boolean optional, String purpose, String status, String statusLabel,
+record PhaseView(String slug, String label, boolean optional, String purpose, String status, String statusLabel,
         String cssClass, long version, PhaseForm values, List<Option> statuses, String scheduled, String scheduleWarning,
         String override, String waitingFor, boolean canOverride, String problem, String dates) {
 

@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
  * Production testing runs in the live environment, so it is planned outside the site's business hours:
  * Monday to Friday, 08:00 to 18:00 in the site's own time zone. A time inside them is allowed, with a warning.
  */
-public final class ProductionWindow {
+final class ProductionWindow {
 
     /** Dates and times outside these years are refused as typos. */
     static final int FIRST_YEAR = dev.siteready.web.Forms.FIRST_YEAR;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Everything a run's page shows. */
-public record RunPage(UUID siteId, String siteName, UUID projectId, String projectName, String base, UUID runId,
+record RunPage(UUID siteId, String siteName, UUID projectId, String projectName, String base, UUID runId,
         int number, UUID scriptId, String scriptName, String workflowName, String status, String statusClass,
         boolean inProgress, String started, String finished, List<StepView> steps, List<IssueView> issues,
         List<Option> severities, List<Option> sides, List<Option> stepOptions, NewIssueForm issueForm, String issueProblem,

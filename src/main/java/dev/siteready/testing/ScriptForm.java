@@ -13,7 +13,7 @@ import java.util.List;
  * A script's form: name (trimmed), workflow, description and its step rows (an action and an expected result each,
  * sent as two repeated fields), as typed.
  */
-public record ScriptForm(
+record ScriptForm(
         @RestForm
         @NotBlank(message = NAME)
         @Size(max = TestScript.MAX_NAME, message = NAME)

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Everything a test script's page shows: its form (as saved, or as typed when refused), its runs, the template form. */
-public record ScriptPage(UUID siteId, String siteName, UUID projectId, String projectName, String base, UUID scriptId,
+record ScriptPage(UUID siteId, String siteName, UUID projectId, String projectName, String base, UUID scriptId,
         String name, String description, String workflowId, String workflowName, long version, List<Option> workflows,
         List<StepInput> steps, List<RunView> runs, String problem, String templateName, String templateProblem) {
 

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The name to save a script under as a workspace template (trimmed). */
-public record ScriptTemplateForm(
+record ScriptTemplateForm(
         @RestForm
         @NotBlank(message = NAME)
         @Size(max = TestScript.MAX_NAME, message = NAME)

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A go-live sign-off: who signs in which role, the confirmation, and the scope version the signer saw. */
-public record SignOffForm(
+record SignOffForm(
         @RestForm
         @NotBlank(message = NAME)
         @Size(max = SignOff.MAX_NAME, message = NAME)

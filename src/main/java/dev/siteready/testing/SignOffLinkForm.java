@@ -5,7 +5,7 @@ import dev.siteready.web.Forms;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A new sign-off link: whom it is for and how many days it works. Checked by the partner links' own rule. */
-public record SignOffLinkForm(
+record SignOffLinkForm(
         @RestForm
         String label,
 

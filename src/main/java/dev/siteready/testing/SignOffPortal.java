@@ -3,7 +3,7 @@ package dev.siteready.testing;
 import java.util.List;
 
 /** What the health system's contact sees through a sign-off link. */
-public record SignOffPortal(String workspaceName, String siteName, String projectName, String label, String base,
+record SignOffPortal(String workspaceName, String siteName, String projectName, String label, String base,
         String expires, String scopeVersion, List<ScopeLine> scope, List<String> workflows, List<PhaseLine> phases,
         String checklist, long openIssues, List<IssueView> issues, SignOffView signed, SignOffForm input, String problem,
         boolean memberSignedIn) {

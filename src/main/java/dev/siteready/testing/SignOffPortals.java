@@ -15,7 +15,7 @@ import java.util.List;
 
 /** The sign-off page a link opens: the project's scope, test status and open issues, and the sign-off form. */
 @ApplicationScoped
-public class SignOffPortals {
+class SignOffPortals {
 
     @Inject
     TenantContext tenant;

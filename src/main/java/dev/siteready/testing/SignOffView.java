@@ -3,7 +3,7 @@ package dev.siteready.testing;
 import dev.siteready.web.Dates;
 
 /** A sign-off as the testing page and the partner's sign-off page show it. */
-public record SignOffView(String side, String name, String role, String signedAt, String scopeVersion, boolean current,
+record SignOffView(String side, String name, String role, String signedAt, String scopeVersion, boolean current,
         String via) {
 
     static SignOffView of(SignOff s, String currentVersion, String siteZone) {

@@ -15,7 +15,7 @@ import java.util.UUID;
  * (made and revoked by members), each recorded in the history.
  */
 @ApplicationScoped
-public class SignOffs {
+class SignOffs {
 
     /** A new link's address, shown once, or why it was not made. */
     public record NewLink(String problem, PartnerLinks.Created created) {

@@ -1,5 +1,5 @@
 package dev.siteready.testing;
 
 /** One row of a script's step editor, as typed or saved. */
-public record StepInput(String action, String expected) {
+record StepInput(String action, String expected) {
 }

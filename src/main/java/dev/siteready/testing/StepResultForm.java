@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A run step's result and note (trimmed), as typed. */
-public record StepResultForm(
+record StepResultForm(
         @RestForm
         @Choice(value = TestResult.class, lenient = true, message = "Choose the step's result: passed or failed.")
         String result,

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 
 /** Moving an issue along with its path to resolution, never over a change saved meanwhile. */
 @ApplicationScoped
-public class TestIssues {
+class TestIssues {
 
     @Inject
     Validator validator;

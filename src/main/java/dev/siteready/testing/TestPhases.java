@@ -19,7 +19,7 @@ import java.util.Optional;
  * the site goes live with its first project's go-live (and back to implementing when no project is live any more).
  */
 @ApplicationScoped
-public class TestPhases {
+class TestPhases {
 
     @Inject
     Validator validator;

@@ -17,7 +17,7 @@ import java.util.UUID;
  * functional checklist (brought in line with the scope first), workflows with their scripts and runs, issues,
  * sign-offs and the current scope version; and the gates that follow from them.
  */
-public record TestPlan(Project project, List<TestPhase> phases, List<ChecklistItem> checklist, List<Workflow> workflows,
+record TestPlan(Project project, List<TestPhase> phases, List<ChecklistItem> checklist, List<Workflow> workflows,
         List<TestScript> scripts, List<TestRun> runs, List<TestIssue> issues, List<SignOff> signOffs, String scopeVersion) {
 
     /** Loads the plan; the project must have been found in the current workspace. */

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** A project's test plan in the current workspace. */
 @ApplicationScoped
-public class TestPlans {
+class TestPlans {
 
     @Inject
     TenantContext tenant;

@@ -15,7 +15,7 @@ import java.util.UUID;
  * run passed (every step passed, no open blocking issue) or failed. One change of a run at a time.
  */
 @ApplicationScoped
-public class TestRuns {
+class TestRuns {
 
     @Inject
     Validator validator;

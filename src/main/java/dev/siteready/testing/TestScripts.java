@@ -17,7 +17,7 @@ import java.util.UUID;
  * with runs stays with its workflow), saved as workspace templates, deleted with their runs.
  */
 @ApplicationScoped
-public class TestScripts {
+class TestScripts {
 
     @Inject
     Validator validator;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Everything the testing page (and its printable version and CSV) shows. */
-public record TestingPage(UUID siteId, String siteName, UUID projectId, String projectName, String base, String timeZone,
+record TestingPage(UUID siteId, String siteName, UUID projectId, String projectName, String base, String timeZone,
         Timeline timeline, List<PhaseView> phases, List<ChecklistItemView> checklist, List<ChecklistItemView> outOfScope,
         String checklistSummary, List<WorkflowView> workflows, List<ScriptView> orphanScripts, List<Option> workflowOptions,
         List<Option> templates, NewScriptForm scriptForm, String scriptProblem, List<IssueView> issues, long openIssues,

@@ -30,7 +30,7 @@ import java.util.function.Function;
  * and its printable version: read from the plan in a fixed number of queries whatever the project's size.
  */
 @ApplicationScoped
-public class TestingPages {
+class TestingPages {
 
     @CheckedTemplate
     static class Templates {

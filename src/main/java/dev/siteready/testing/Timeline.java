@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * A project's phases on a date axis, laid out for a server-rendered SVG: per phase a planned bar (outline) and
  * an actual bar (filled; up to today while in progress), a tick per week or month, and a line for today.
  */
-public record Timeline(int width, int height, List<Lane> lanes, List<Tick> ticks, Integer todayX, String summary) {
+record Timeline(int width, int height, List<Lane> lanes, List<Tick> ticks, Integer todayX, String summary) {
 
     static final int LABEL = 190;
     static final int WIDTH = 760;
