@@ -94,7 +94,7 @@ final class FeasibilityDocuments {
         if (!report.goLive().isEmpty()) {
             md.append("- Go-live: ").append(report.goLive()).append('\n');
             if (!report.goLiveNote().isEmpty()) {
-                md.append("- Plan and answer differ: ").append(text(report.goLiveNote())).append('\n');
+                md.append("- Plan and answer differ. ").append(text(report.goLiveNote())).append('\n');
             }
         }
         md.append("- Expected volume: ").append(String.format("%,d", report.messagesPerDay())).append(" messages per day\n\n");

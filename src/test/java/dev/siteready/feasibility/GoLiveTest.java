@@ -82,7 +82,7 @@ class GoLiveTest {
         Document summary = f.owner().page(f.summary());
         Element goLive = summary.getElementById("go-live");
         assertThat(goLive.ownText()).isEqualTo(PLANNED);
-        assertThat(goLive.selectFirst(".go-live-note").text()).isEqualTo("Plan and answer differ: " + NOTE);
+        assertThat(goLive.selectFirst(".go-live-note").text()).isEqualTo("Plan and answer differ. " + NOTE);
         Element project = summary.select("section[aria-labelledby=projects-heading] tbody tr").first();
         assertThat(project.text()).contains(PLANNED);
         assertThat(project.selectFirst(".go-live-note").text()).isEqualTo("(" + NOTE + ")");
@@ -100,9 +100,9 @@ class GoLiveTest {
         assertThat(json.getString("projects[0].goLiveNote")).isEqualTo(NOTE);
 
         String markdown = f.owner().get(f.summary() + ".md").asString();
-        assertThat(markdown).contains("- Go-live: " + PLANNED + "\n").contains("- Plan and answer differ: " + NOTE + "\n");
+        assertThat(markdown).contains("- Go-live: " + PLANNED + "\n").contains("- Plan and answer differ. " + NOTE + "\n");
 
-        assertThat(pdfText(f)).contains(compact("Go-live " + PLANNED)).contains(compact("Plan and answer differ: " + NOTE));
+        assertThat(pdfText(f)).contains(compact("Go-live " + PLANNED)).contains(compact("Plan and answer differ. " + NOTE));
     }
 
     @Test
