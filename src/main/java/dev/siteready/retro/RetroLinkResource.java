@@ -4,6 +4,7 @@ import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.partner.PartnerLinks;
+import dev.siteready.partner.ProjectLinkForm;
 import dev.siteready.project.Project;
 import dev.siteready.web.Flash;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -45,7 +46,7 @@ public class RetroLinkResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
-    public Response createLink(@RestPath UUID siteId, @RestPath UUID projectId, @BeanParam LinkForm form, @Context UriInfo uri) {
+    public Response createLink(@RestPath UUID siteId, @RestPath UUID projectId, @BeanParam ProjectLinkForm form, @Context UriInfo uri) {
         Project project = Project.require(siteId, projectId);
         Retrospective retro = Retrospectives.started(project);
         Outcome<PartnerLinks.Created> created = retrospectives.createLink(project, form, Actors.describe(identity),

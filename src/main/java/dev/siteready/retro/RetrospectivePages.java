@@ -2,6 +2,7 @@ package dev.siteready.retro;
 
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.partner.PartnerLinks;
+import dev.siteready.partner.ProjectLinkForm;
 import dev.siteready.partner.ProjectLinkView;
 import dev.siteready.project.Project;
 import dev.siteready.retro.RetrospectivePage.ActionView;
@@ -72,7 +73,7 @@ class RetrospectivePages {
         String live = live(project);
         List<OptionGroup> linkOptions = itemLinks.options(project);
         List<ProjectLinkView> links = ProjectLinkView.of(project, PartnerLink.Purpose.RETROSPECTIVE);
-        Map<String, String> linkInput = in.isFor("link") ? in.values() : LinkForm.EMPTY.typed();
+        Map<String, String> linkInput = in.isFor("link") ? in.values() : ProjectLinkForm.EMPTY.typed();
         List<Option> sides = sides(in);
         if (retro == null) {
             return new RetrospectivePage(project.site.id, project.site.name, project.id, project.name, base, false, live, "", "",

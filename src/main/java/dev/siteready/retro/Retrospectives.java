@@ -2,6 +2,7 @@ package dev.siteready.retro;
 
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.partner.PartnerLinks;
+import dev.siteready.partner.ProjectLinkForm;
 import dev.siteready.project.Project;
 import dev.siteready.tenant.TenantContext;
 import dev.siteready.web.FormErrors;
@@ -179,12 +180,12 @@ public class Retrospectives {
         return Outcome.done(action);
     }
 
-    public Outcome<PartnerLinks.Created> createLink(Project project, LinkForm form, String actor, String requestBaseUrl) {
+    public Outcome<PartnerLinks.Created> createLink(Project project, ProjectLinkForm form, String actor, String requestBaseUrl) {
         String problem = form.problem();
         if (problem != null) {
             return Outcome.refused(RefusedInput.of("link", form.typed(), problem));
         }
-        PartnerLinks.Created created = partnerLinks.createRetrospective(project, form.label(), Integer.parseInt(form.days()),
+        PartnerLinks.Created created = partnerLinks.createRetrospective(project, form.label(), form.validDays(),
                 actor, requestBaseUrl);
         PartnerLink.flush();
         return Outcome.done(created);

@@ -1,5 +1,7 @@
 package dev.siteready.testing;
 
+import dev.siteready.partner.ProjectLinkForm;
+
 import java.util.UUID;
 
 /**
@@ -7,7 +9,7 @@ import java.util.UUID;
  * NONE when the page is shown plainly.
  */
 record RefusedInput(String problem, TestPhase.Kind phaseKind, PhaseForm phase, UUID itemId, ChecklistResultForm item,
-        UUID issueId, IssueUpdateForm issue, NewScriptForm script, SignOffForm signOff, SignOffLinkForm link) {
+        UUID issueId, IssueUpdateForm issue, NewScriptForm script, SignOffForm signOff, ProjectLinkForm link) {
 
     static final RefusedInput NONE = new RefusedInput(null, null, null, null, null, null, null, null, null, null);
 
@@ -31,7 +33,7 @@ record RefusedInput(String problem, TestPhase.Kind phaseKind, PhaseForm phase, U
         return new RefusedInput(problem, null, null, null, null, null, null, null, form, null);
     }
 
-    static RefusedInput link(SignOffLinkForm form, String problem) {
+    static RefusedInput link(ProjectLinkForm form, String problem) {
         return new RefusedInput(problem, null, null, null, null, null, null, null, null, form);
     }
 

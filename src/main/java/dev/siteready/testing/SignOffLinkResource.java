@@ -2,6 +2,7 @@ package dev.siteready.testing;
 
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
+import dev.siteready.partner.ProjectLinkForm;
 import dev.siteready.project.Project;
 import dev.siteready.web.Flash;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -43,7 +44,7 @@ public class SignOffLinkResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
-    public Response create(@RestPath UUID siteId, @RestPath UUID projectId, @BeanParam SignOffLinkForm form, @Context UriInfo uri) {
+    public Response create(@RestPath UUID siteId, @RestPath UUID projectId, @BeanParam ProjectLinkForm form, @Context UriInfo uri) {
         TestPlan plan = plans.require(siteId, projectId);
         SignOffs.NewLink link = signOffs.createLink(plan, form, Actors.describe(identity), uri.getBaseUri().toString());
         if (link.problem() != null) {

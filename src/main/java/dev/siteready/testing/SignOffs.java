@@ -2,6 +2,7 @@ package dev.siteready.testing;
 
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.partner.PartnerLinks;
+import dev.siteready.partner.ProjectLinkForm;
 import dev.siteready.project.Project;
 import dev.siteready.web.FormErrors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,12 +60,12 @@ class SignOffs {
         return Outcome.saved("Thank you: your sign-off was recorded.");
     }
 
-    public NewLink createLink(TestPlan plan, SignOffLinkForm form, String actor, String requestBaseUrl) {
-        String problem = PartnerLinks.problem(form.label(), form.days());
+    public NewLink createLink(TestPlan plan, ProjectLinkForm form, String actor, String requestBaseUrl) {
+        String problem = form.problem();
         if (problem != null) {
             return new NewLink(problem, null);
         }
-        PartnerLinks.Created created = partnerLinks.createSignOff(plan.project(), form.label(), Integer.parseInt(form.days()),
+        PartnerLinks.Created created = partnerLinks.createSignOff(plan.project(), form.label(), form.validDays(),
                 actor, requestBaseUrl);
         PartnerLink.flush();
         TestingActivity.record(plan.project(), actor, "Sign-off link created for " + form.label() + ".");

@@ -1,5 +1,6 @@
 package dev.siteready.testing;
 
+import dev.siteready.partner.ProjectLinkForm;
 import dev.siteready.partner.ProjectLinkView;
 import dev.siteready.web.Option;
 
@@ -12,7 +13,7 @@ record TestingPage(UUID siteId, String siteName, UUID projectId, String projectN
         String checklistSummary, List<WorkflowView> workflows, List<ScriptView> orphanScripts, List<Option> workflowOptions,
         List<Option> templates, NewScriptForm scriptForm, String scriptProblem, List<IssueView> issues, long openIssues,
         String scopeVersion, SignOffView vendorSignOff, SignOffView partnerSignOff, List<SignOffView> signOffs,
-        List<ProjectLinkView> links, SignOffForm signOffForm, SignOffLinkForm linkForm, String signProblem, String newUrl,
+        List<ProjectLinkView> links, SignOffForm signOffForm, ProjectLinkForm linkForm, String signProblem, String newUrl,
         String newLabel, List<ActivityView> activity) {
 
     public String signOffLinksPath() {

@@ -3,6 +3,7 @@ package dev.siteready.testing;
 import dev.siteready.account.MemberSessions;
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.partner.PartnerLinks;
+import dev.siteready.partner.ProjectLinkForm;
 import dev.siteready.partner.ProjectLinkView;
 import dev.siteready.profiling.SeenInSamples;
 import dev.siteready.project.Project;
@@ -101,7 +102,7 @@ class TestingPages {
                 plan.signOffs().stream().map(s -> SignOffView.of(s, plan.scopeVersion(), siteZone)).toList(),
                 ProjectLinkView.of(project, PartnerLink.Purpose.SIGN_OFF),
                 refused.signOff() != null ? refused.signOff() : SignOffForm.empty(memberName == null ? "" : memberName),
-                refused.link() != null ? refused.link() : SignOffLinkForm.EMPTY, refused.signProblem(),
+                refused.link() != null ? refused.link() : ProjectLinkForm.EMPTY, refused.signProblem(),
                 created == null ? null : created.url(), created == null ? null : created.link().label,
                 TestingActivity.recentFor(project, 50).stream()
                         .map(a -> new ActivityView(Dates.at(a.at, siteZone), a.actor, a.summary)).toList());
