@@ -51,6 +51,9 @@ public class Catalog {
     @Inject
     jakarta.persistence.EntityManager em;
 
+    @Inject
+    CatalogUses uses;
+
     /** Gives every new workspace the built-in catalog. */
     void seed(@Observes @Priority(10) WorkspaceCreated created) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(BUILT_IN_CATALOG)) {
@@ -107,7 +110,7 @@ public class Catalog {
         if (event.builtIn) {
             throw new CatalogException("event", label + " is part of the built-in catalog and stays.");
         }
-        if (event.isUsed()) {
+        if (uses.eventUsed(event.id)) {
             throw new CatalogException("event", label + " is in a project's scope or its test history, so it cannot be removed.");
         }
         event.delete();
@@ -126,7 +129,7 @@ public class Catalog {
         if (field.builtIn) {
             throw new CatalogException("field", label + " is part of the built-in catalog and stays.");
         }
-        if (field.isUsed()) {
+        if (uses.fieldUsed(field.id)) {
             throw new CatalogException("field", label + " is required by a project, so it cannot be removed.");
         }
         field.delete();
@@ -146,7 +149,7 @@ public class Catalog {
         if (field.builtIn) {
             throw new CatalogException("type", label + " is part of the built-in catalog; its type stays " + field.type + ".");
         }
-        if (field.isUsed()) {
+        if (uses.fieldUsed(field.id)) {
             throw new CatalogException("type", label + " is required by a project, so its type cannot change.");
         }
         if (!cleanType.equals(field.type)) {

@@ -9,7 +9,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +22,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +81,7 @@ public class CatalogResource {
     SecurityIdentity identity;
 
     @Inject
-    EntityManager em;
+    CatalogUses uses;
 
     @GET
     @Transactional
@@ -188,13 +186,11 @@ public class CatalogResource {
         return Templates.catalog(models(), Catalog.FIELD_TYPE_LIST, input, problem, report);
     }
 
-    /** The whole catalog in five queries, whatever its size. */
-    @SuppressWarnings("unchecked")
+    /** The whole catalog in five queries, whatever its size (what is in use: one from each feature that uses it). */
     private List<ModelView> models() {
-        Set<UUID> usedEvents = new HashSet<>(em.createNativeQuery(
-                "SELECT event_id FROM scope_row_event UNION SELECT event_id FROM checklist_item", UUID.class).getResultList());
-        Set<UUID> usedFields = new HashSet<>(em.createNativeQuery(
-                "SELECT DISTINCT field_id FROM scope_requirement WHERE field_id IS NOT NULL", UUID.class).getResultList());
+        CatalogUsage.Used used = uses.used();
+        Set<UUID> usedEvents = used.events();
+        Set<UUID> usedFields = used.fields();
         Map<UUID, List<EventView>> events = DataModelEvent.listAll().stream().collect(Collectors.groupingBy(
                 e -> e.model.id, LinkedHashMap::new, Collectors.mapping(e -> new EventView(e.id, e.name, e.description,
                         e.builtIn, !e.builtIn && !usedEvents.contains(e.id)), Collectors.toList())));

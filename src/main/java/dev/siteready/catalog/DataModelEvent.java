@@ -34,10 +34,4 @@ public class DataModelEvent extends WorkspaceOwned {
         return list("select e from DataModelEvent e join fetch e.model order by lower(e.model.name), e.createdAt, lower(e.name)");
     }
 
-    /** Whether any project's scope, or the functional checklist history of one, uses this event. */
-    public boolean isUsed() {
-        return !getEntityManager().createNativeQuery("SELECT 1 FROM scope_row_event WHERE event_id = ?1"
-                + " UNION ALL SELECT 1 FROM checklist_item WHERE event_id = ?1 LIMIT 1")
-                .setParameter(1, id).getResultList().isEmpty();
-    }
 }

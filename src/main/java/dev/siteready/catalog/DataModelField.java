@@ -37,9 +37,4 @@ public class DataModelField extends WorkspaceOwned {
         return list("select f from DataModelField f join fetch f.model order by lower(f.model.name), f.path");
     }
 
-    /** Whether any project requires this field. */
-    public boolean isUsed() {
-        return !getEntityManager().createNativeQuery("SELECT 1 FROM scope_requirement WHERE field_id = ?1 LIMIT 1")
-                .setParameter(1, id).getResultList().isEmpty();
-    }
 }
