@@ -2,13 +2,11 @@ package dev.siteready.onboarding;
 
 import dev.siteready.account.MemberRole;
 import dev.siteready.project.ScopeSpec;
-import dev.siteready.tenant.TenantContext;
 import dev.siteready.web.Dates;
 import dev.siteready.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,9 +43,6 @@ public class TemplateResource {
         static native TemplateInstance templates(List<TemplateView> templates);
     }
 
-    @Inject
-    TenantContext tenant;
-
     @GET
     @Transactional
     public TemplateInstance list() {
@@ -70,24 +65,18 @@ public class TemplateResource {
         return Flash.seeOther("/templates", "Template " + template.name + " deleted. Sites made from it keep their scope.");
     }
 
-    /** Every template's versions, newest first, each with the retrospective behind it: one query. */
-    @SuppressWarnings("unchecked")
-    private Map<UUID, List<VersionView>> versions() {
-        List<Object[]> rows = OnboardingTemplate.getEntityManager().createNativeQuery("""
-                SELECT v.template_id, v.number, v.published_at, v.published_by, v.note, p.retrospective_id
-                FROM onboarding_template_version v
-                LEFT JOIN template_proposal p ON p.workspace_id = v.workspace_id AND p.id = v.proposal_id
-                WHERE v.workspace_id = :ws
-                ORDER BY v.number DESC
-                """).setParameter("ws", tenant.requireWorkspaceId()).getResultList();
+    /**
+     * Every template's versions, newest first: one query. A version a retrospective's proposal made links to the
+     * proposal's address, which leads to its retrospective (retro's own route: onboarding does not read its tables).
+     */
+    private static Map<UUID, List<VersionView>> versions() {
         Map<UUID, List<VersionView>> byTemplate = new java.util.LinkedHashMap<>();
-        for (Object[] r : rows) {
-            Object at = r[2];
-            String when = at instanceof java.time.OffsetDateTime o ? dev.siteready.web.Dates.utc(o)
-                    : at instanceof java.time.Instant i ? dev.siteready.web.Dates.utc(i.atOffset(java.time.ZoneOffset.UTC))
-                    : String.valueOf(at);
-            byTemplate.computeIfAbsent((UUID) r[0], k -> new java.util.ArrayList<>()).add(new VersionView(((Number) r[1]).intValue(),
-                    when, (String) r[3], (String) r[4], r[5] == null ? null : "/retrospectives/" + r[5]));
+        for (Object[] r : OnboardingTemplate.getEntityManager().createQuery("select v.template.id, v.number, v.publishedAt,"
+                + " v.publishedBy, v.note, v.proposalId from OnboardingTemplateVersion v order by v.number desc", Object[].class)
+                .getResultList()) {
+            byTemplate.computeIfAbsent((UUID) r[0], k -> new java.util.ArrayList<>()).add(new VersionView((Integer) r[1],
+                    Dates.utc((java.time.OffsetDateTime) r[2]), (String) r[3], (String) r[4],
+                    r[5] == null ? null : "/retrospectives/proposals/" + r[5]));
         }
         return byTemplate;
     }

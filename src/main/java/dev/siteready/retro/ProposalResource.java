@@ -13,12 +13,14 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 
+import java.net.URI;
 import java.util.UUID;
 
 /** Proposals waiting for a manager, and the decisions made: accepting publishes the template's next version. */
@@ -41,6 +43,18 @@ public class ProposalResource {
     @Transactional
     public TemplateInstance list() {
         return Templates.proposals(ProposalsPage.of(RefusedInput.NONE));
+    }
+
+    /** A stable address for a proposal: its retrospective (template versions a proposal made link here). */
+    @GET
+    @Path("{id}")
+    @Transactional
+    public Response open(@RestPath UUID id) {
+        TemplateProposal proposal = TemplateProposal.findById(id);
+        if (proposal == null) {
+            throw new NotFoundException();
+        }
+        return Response.seeOther(URI.create("/retrospectives/" + proposal.retrospective.id)).build();
     }
 
     @POST

@@ -68,6 +68,7 @@ class RetroCrossWorkspaceTest {
         }
         assertThat(attacker.get(b.base() + "/items/" + item + "/propose").statusCode()).isEqualTo(404);
         assertThat(attacker.get("/retrospectives/" + retroId).statusCode()).isEqualTo(404);
+        assertThat(attacker.get("/retrospectives/proposals/" + proposal).statusCode()).isEqualTo(404);
         assertThat(attacker.post("/retrospectives/proposals/" + proposal + "/accept", Map.of("note", "")).statusCode()).isEqualTo(404);
         assertThat(attacker.post("/retrospectives/proposals/" + proposal + "/reject", Map.of("note", "no")).statusCode()).isEqualTo(404);
         assertThat(attacker.page("/retrospectives").text()).doesNotContain("Victim");

@@ -118,6 +118,10 @@ class RetrospectiveTest {
         assertThat(lab.selectFirst(".required-fields").text()).contains("Orders[].Results[].Code").doesNotContain("Units");
         assertThat(lab.select(".template-versions li")).hasSize(2);
         assertThat(lab.selectFirst(".template-versions li a").attr("href")).startsWith("/retrospectives/");
+        // the version links to its proposal's address, which leads to the retrospective
+        Response opened = f.owner().get(lab.selectFirst(".template-versions li a").attr("href"));
+        assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(f.owner().get(opened.header("Location")).header("Location")).endsWith(f.base());
         List<String> required = io.restassured.path.json.JsonPath.from(scope).getList("requiredFields.Results");
         assertThat(required).contains("Orders[].Results[].Code").doesNotContain("Orders[].Results[].Units");
 
