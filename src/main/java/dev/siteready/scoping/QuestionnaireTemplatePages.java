@@ -96,18 +96,14 @@ final class QuestionnaireTemplatePages {
                 q.origin() == null ? null : q.origin().label(), q.origin() == null ? null : q.origin().link());
     }
 
-    /** The published versions, each with the retrospective whose accepted proposal made it: two queries. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The published versions, one query; a version a retrospective's proposal made links to the proposal's address,
+     * which leads to its retrospective (retro's route: scoping does not read its tables).
+     */
     private static List<VersionRow> versions(QuestionnaireTemplate template) {
-        Map<UUID, UUID> retros = ((List<Object[]>) QuestionnaireTemplateVersion.getEntityManager().createNativeQuery(
-                "SELECT id, retrospective_id FROM template_proposal WHERE workspace_id = ?1 AND questionnaire_template_id = ?2"
-                        + " AND status = 'ACCEPTED'")
-                .setParameter(1, UUID.fromString(template.workspaceId)).setParameter(2, template.id).getResultList())
-                .stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (UUID) r[1]));
         return QuestionnaireTemplateVersion.listFor(template).stream().map(v -> new VersionRow(v.number,
                 Dates.utc(v.publishedAt), v.publishedBy, v.note, v.definition.questionCount(),
-                v.proposalId == null || !retros.containsKey(v.proposalId) ? null : "/retrospectives/" + retros.get(v.proposalId)))
-                .toList();
+                v.proposalId == null ? null : "/retrospectives/proposals/" + v.proposalId)).toList();
     }
 
     private static Option option(String value, String label, String chosen) {

@@ -17,42 +17,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
-/** Sites: the list, editing a site's details, deleting a site. (The site page is the hub's; onboarding creates sites.) */
+/** Editing a site's details and deleting a site. (The list and the site page are the hub's; onboarding creates sites.) */
 @Path("/sites")
 @Produces(MediaType.TEXT_HTML)
 public class SiteResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(SiteList.Result result, List<SiteStatus> statuses);
-
-        static native TemplateInstance list$results(SiteList.Result result, List<SiteStatus> statuses);
-
         static native TemplateInstance form(SiteForm form, FormErrors errors, SiteForm.Options options, UUID siteId);
     }
 
     @Inject
     SiteEdits edits;
-
-    @GET
-    @Transactional
-    public TemplateInstance list(@RestQuery String q, @RestQuery String status, @RestQuery String sort,
-            @RestQuery Integer page, @RestHeader("HX-Request") boolean htmx,
-            @RestHeader("HX-History-Restore-Request") boolean historyRestore) {
-        SiteList.Result result = SiteList.find(new SiteList.Query(q, SiteStatus.parse(status), sort,
-                page == null ? 1 : page));
-        List<SiteStatus> statuses = Arrays.asList(SiteStatus.values());
-        // htmx restoring history without its cache asks with HX-Request too, and wants the whole page
-        return htmx && !historyRestore ? Templates.list$results(result, statuses) : Templates.list(result, statuses);
-    }
 
     @GET
     @Path("{id}/edit")

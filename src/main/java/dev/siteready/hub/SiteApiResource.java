@@ -1,4 +1,6 @@
-package dev.siteready.site;
+package dev.siteready.hub;
+
+import dev.siteready.site.SiteStatus;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;

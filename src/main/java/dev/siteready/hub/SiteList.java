@@ -1,4 +1,6 @@
-package dev.siteready.site;
+package dev.siteready.hub;
+
+import dev.siteready.site.SiteStatus;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.TypedQuery;
@@ -74,7 +76,7 @@ final class SiteList {
         var em = Panache.getEntityManager();
         TypedQuery<Long> count = em.createQuery("select count(s)" + where, Long.class);
         String orderBy = SORTS.get(query.sort());
-        TypedQuery<Row> page = em.createQuery("select new dev.siteready.site.SiteList$Row(s.id, s.name, s.ehrVendor,"
+        TypedQuery<Row> page = em.createQuery("select new dev.siteready.hub.SiteList$Row(s.id, s.name, s.ehrVendor,"
                 + " s.status, s.timeZone,"
                 + " (select count(p) from Project p where p.site = s),"
                 + " (select coalesce(sum(r.messagesPerDay), 0L) from ScopeRow r where r.project.site = s))"
