@@ -25,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.List;
@@ -39,7 +40,7 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class SitePageResource {
 
-    public record ContactView(UUID id, String name, String role, String email) {
+    public record ContactView(UUID id, long version, String name, String role, String email) {
     }
 
     public record SitePage(UUID id, String name, String ehrVendor, String timeZone, SiteStatus status,
@@ -92,9 +93,14 @@ public class SitePageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
-    public Response removeContact(@RestPath UUID id, @RestPath UUID contactId) {
+    public Response removeContact(@RestPath UUID id, @RestPath UUID contactId, @RestForm Long version) {
         Site site = Site.require(id);
-        SiteContact contact = contacts.remove(site, contactId);
+        SiteContact contact = contacts.remove(site, contactId, version);
+        if (contact == null) {
+            FormErrors stale = FormErrors.none().add("contacts-heading", "Someone else changed this contact since the page"
+                    + " was shown, so it was not removed. Check the list and remove it again if you still want to.");
+            return Response.status(409).entity(Templates.site(page(site), stale, Map.of())).build();
+        }
         return Flash.seeOther("/sites/" + site.id, contact.name + " is no longer a contact.");
     }
 
@@ -116,7 +122,7 @@ public class SitePageResource {
 
     private static SitePage page(Site site) {
         List<ContactView> contacts = SiteContact.listFor(site).stream()
-                .map(c -> new ContactView(c.id, c.name, c.role, c.email)).toList();
+                .map(c -> new ContactView(c.id, c.version, c.name, c.role, c.email)).toList();
         return new SitePage(site.id, site.name, site.ehrVendor, site.timeZone, site.status, site.environmentNotes,
                 contacts, ProjectSummary.forSite(site));
     }

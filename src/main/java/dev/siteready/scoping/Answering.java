@@ -27,10 +27,10 @@ public class Answering {
      */
     public Result save(Questionnaire questionnaire, Question question, String subject, JsonNode value,
             String expectedVersion, String actor, boolean byPartner) {
+        Answer answer = locked(questionnaire, question.key(), subject);
         if (questionnaire.status.isLocked()) {
             return new Result(Outcome.LOCKED, null);
         }
-        Answer answer = Answer.find(questionnaire, question.key(), subject);
         String current = answer == null ? "" : String.valueOf(answer.version);
         if (answer != null && Objects.equals(answer.value, value)) {
             return new Result(Outcome.UNCHANGED, answer);
@@ -57,10 +57,10 @@ public class Answering {
     }
 
     public Result followUp(Questionnaire questionnaire, String questionKey, String subject, boolean needed, String actor) {
+        Answer answer = locked(questionnaire, questionKey, subject);
         if (questionnaire.status.isLocked()) {
             return new Result(Outcome.LOCKED, null);
         }
-        Answer answer = Answer.find(questionnaire, questionKey, subject);
         if (answer != null && answer.needsFollowUp == needed) {
             return new Result(Outcome.UNCHANGED, answer);
         }
@@ -77,6 +77,21 @@ public class Answering {
         answer.persist();
         Answer.flush();
         return new Result(Outcome.SAVED, answer);
+    }
+
+    /**
+     * The answer as stored now (or null), with the questionnaire read again: both rows stay locked until the
+     * transaction ends. Saves of one questionnaire's answers (members', partners', accepted suggestions) so happen one
+     * at a time; a second save sees the first one's version and is refused with its input kept, rather than passing
+     * the same check and failing at commit (or, for a first answer, on the unique index).
+     */
+    private static Answer locked(Questionnaire questionnaire, String questionKey, String subject) {
+        questionnaire.lockFresh();
+        Answer answer = Answer.find(questionnaire, questionKey, subject);
+        if (answer != null) {
+            answer.lockFresh(); // also waits for a change made without the questionnaire's lock
+        }
+        return answer;
     }
 
     public void comment(Questionnaire questionnaire, String questionKey, String subject, String body, String author,

@@ -20,6 +20,7 @@ public class SiteContacts {
 
     /** Adds the contact and returns no errors, or returns what is wrong with it (by form field) and adds nothing. */
     public FormErrors add(Site site, SiteDraft.Contact input) {
+        site.lockFresh(); // two additions at once count and number the contacts one after the other
         FormErrors errors = FormErrors.of(validator.validate(input));
         long count = SiteContact.count("site", site);
         if (count >= MAX_PER_SITE) {
@@ -38,11 +39,18 @@ public class SiteContacts {
         return errors;
     }
 
-    /** Removes the site's contact; another site's (or workspace's) contact is not found. */
-    public SiteContact remove(Site site, UUID contactId) {
+    /**
+     * Removes the site's contact if it is still as the page showed it ({@code version}); returns it, or null when it
+     * changed meanwhile. Another site's (or workspace's) contact is not found.
+     */
+    public SiteContact remove(Site site, UUID contactId, Long version) {
+        site.lockFresh();
         SiteContact contact = contactId == null ? null : SiteContact.find("id = ?1 and site = ?2", contactId, site).firstResult();
         if (contact == null) {
             throw new NotFoundException();
+        }
+        if (version == null || !version.equals(contact.version)) {
+            return null;
         }
         contact.delete();
         return contact;

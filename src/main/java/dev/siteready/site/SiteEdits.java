@@ -19,6 +19,7 @@ class SiteEdits {
     Validator validator;
 
     public Outcome update(Site site, SiteForm form) {
+        site.lockFresh();
         SiteDraft draft = new SiteDraft(form.name(), form.ehrVendor(), form.timeZone(), form.status(),
                 form.environmentNotes(), List.of(), null);
         FormErrors errors = FormErrors.of(validator.validate(draft));

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.TenantId;
@@ -35,4 +36,13 @@ public abstract class WorkspaceOwned extends PanacheEntityBase {
 
     @Version
     public Long version;
+
+    /**
+     * Reads the row again and locks it until the transaction ends. A save compares its form's version with the one
+     * read here, so a concurrent save either finished before (its version is seen: a conflict with the input kept)
+     * or waits for this one; it can no longer pass the same check at the same moment and fail at commit.
+     */
+    public void lockFresh() {
+        getEntityManager().refresh(this, LockModeType.PESSIMISTIC_WRITE);
+    }
 }

@@ -31,6 +31,8 @@ public class ErrorPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message, String reference);
+
+        static native TemplateInstance notice(String title, String message);
     }
 
     public record ApiError(int status, String error, String message) {
@@ -110,6 +112,13 @@ public class ErrorPages {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ApiError(status, text[0], text[1])).build();
         }
+        if ((status == 400 || status == 409) && "true".equals(request.getHeaderString("HX-Request"))) {
+            // htmx swaps these statuses into the form's target: a whole page would land inside the card. The message
+            // goes to the alert region instead, and the form keeps what was typed.
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .header("HX-Retarget", "#request-error").header("HX-Reswap", "outerHTML")
+                    .entity(Templates.notice(text[0], text[1]).render()).build();
+        }
         String html = Templates.error(status, text[0], text[1], reference).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
@@ -161,6 +170,8 @@ public class ErrorPages {
             405, new String[] { "Not allowed here", "This address does not accept that kind of request." },
             409, new String[] { "Changed by someone else",
                     "This conflicts with a change saved at the same moment, or with data that exists already. Reload the page to see the current version, then make your change again." },
+            412, new String[] { "Changed since you read it",
+                    "This was changed after you read it, so your change was not saved: the If-Match header does not name its current ETag. Read it again (GET) for the current version and ETag, apply your change to that, and send it with the new ETag." },
             413, new String[] { "Too large", "What you sent is larger than SiteReady accepts." },
             415, new String[] { "Unsupported format", "This address does not accept content in that format." },
             500, new String[] { "Something went wrong on our side",

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -142,8 +143,9 @@ class SiteTest {
                 .statusCode()).isEqualTo(303);
         Document site = owner.page("/sites/" + id);
         assertThat(site.select("#contacts-heading ~ table tbody tr")).hasSize(2);
-        String remove = site.select("form[action*=/contacts/][action$=/remove]").last().attr("action");
-        assertThat(owner.post(remove, Map.of()).statusCode()).isEqualTo(303);
+        Element removeForm = site.select("form[action*=/contacts/][action$=/remove]").last();
+        assertThat(owner.post(removeForm.attr("action"), Map.of("version", removeForm.selectFirst("input[name=version]").attr("value")))
+                .statusCode()).isEqualTo(303);
         assertThat(owner.page("/sites/" + id).select("#contacts-heading ~ table tbody tr")).hasSize(1);
     }
 
