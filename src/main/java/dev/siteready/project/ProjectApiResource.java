@@ -2,6 +2,7 @@ package dev.siteready.project;
 
 import dev.siteready.site.Site;
 import dev.siteready.web.ApiValidationError;
+import dev.siteready.web.EntityTags;
 import dev.siteready.web.FormErrors;
 import dev.siteready.web.Forms;
 import dev.siteready.web.PlainText;
@@ -13,10 +14,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -88,15 +91,17 @@ public class ProjectApiResource {
             }
         }
         return Response.created(URI.create("/api/sites/" + siteId + "/projects/" + project.id + "/scope"))
-                .entity(new ProjectJson(project.id, project.name, project.description, scopes.read(project))).build();
+                .entity(new ProjectJson(project.id, project.name, project.description, scopes.read(project)))
+                .tag(EntityTags.of(scopes.tag(project))).build();
     }
 
     @GET
     @Path("{projectId}/scope")
     @Transactional
-    @Operation(summary = "A project's scope")
-    public ScopeSpec scope(@RestPath UUID siteId, @RestPath UUID projectId) {
-        return scopes.read(Project.require(siteId, projectId));
+    @Operation(summary = "A project's scope", description = "With an ETag: send it back in If-Match when replacing the scope.")
+    public Response scope(@RestPath UUID siteId, @RestPath UUID projectId) {
+        Project project = Project.require(siteId, projectId);
+        return Response.ok(scopes.read(project)).tag(EntityTags.of(scopes.tag(project))).build();
     }
 
     @PUT
@@ -105,18 +110,21 @@ public class ProjectApiResource {
     @Transactional
     @Operation(summary = "Replace a project's scope", description = "Data models, events and fields by catalog name;"
             + " identifier types as HL7 0203 codes, code systems as HL7 0396 codes. Any problem is a 400 with a"
-            + " message per JSON path, and nothing changes.")
-    public Response replace(@RestPath UUID siteId, @RestPath UUID projectId, ScopeSpec spec) {
+            + " message per JSON path, and nothing changes. With If-Match (the ETag of a GET), a scope changed since is"
+            + " a 412 and nothing changes; without it, this replaces whatever is there.")
+    public Response replace(@RestPath UUID siteId, @RestPath UUID projectId, ScopeSpec spec,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Project project = Project.require(siteId, projectId);
         if (spec == null) {
             return ApiValidationError.of(Map.of("body", "Send the scope as a JSON object."));
         }
         try {
-            scopes.replace(project, spec, false);
+            scopes.replaceIfMatch(project, spec, ifMatch);
         } catch (ScopeException e) {
+            QuarkusTransaction.setRollbackOnly();
             return ApiValidationError.of(e.problems);
         }
-        return Response.ok(scopes.read(project)).build();
+        return Response.ok(scopes.read(project)).tag(EntityTags.of(scopes.tag(project))).build();
     }
 
     private static Map<String, String> prefixed(Map<String, String> problems) {

@@ -32,31 +32,38 @@ public class ProjectPages {
     public record ModelRequirements(UUID modelId, String model, List<Option> codeSystems, List<Option> fields) {
     }
 
-    public record WorkflowView(UUID id, String name, String description) {
+    public record WorkflowView(UUID id, long version, String name, String description) {
     }
 
     /**
      * What was typed into the page's form that was refused, shown again with the problem: a row's form ({@code rowId}
-     * "new" for the add-row form), the new workflow, or the name of a template to save the scope as.
+     * "new" for the add-row form), the ticked requirements (null when not those), the new workflow, or the name of a
+     * template to save the scope as.
      */
-    public record RefusedInput(String rowId, ScopeRowForm row, WorkflowForm workflow, String templateName) {
-        public static final RefusedInput NONE = new RefusedInput("", ScopeRowForm.EMPTY, WorkflowForm.EMPTY, "");
+    public record RefusedInput(String rowId, ScopeRowForm row, RequirementsForm requirements, WorkflowForm workflow,
+            String templateName) {
+        public static final RefusedInput NONE = new RefusedInput("", ScopeRowForm.EMPTY, null, WorkflowForm.EMPTY, "");
 
         public static RefusedInput row(String rowId, ScopeRowForm form) {
-            return new RefusedInput(rowId, form, WorkflowForm.EMPTY, "");
+            return new RefusedInput(rowId, form, null, WorkflowForm.EMPTY, "");
+        }
+
+        static RefusedInput requirements(RequirementsForm form) {
+            return new RefusedInput("", ScopeRowForm.EMPTY, form, WorkflowForm.EMPTY, "");
         }
 
         public static RefusedInput workflow(WorkflowForm form) {
-            return new RefusedInput("", ScopeRowForm.EMPTY, form, "");
+            return new RefusedInput("", ScopeRowForm.EMPTY, null, form, "");
         }
 
         public static RefusedInput templateName(String name) {
-            return new RefusedInput("", ScopeRowForm.EMPTY, WorkflowForm.EMPTY, name);
+            return new RefusedInput("", ScopeRowForm.EMPTY, null, WorkflowForm.EMPTY, name);
         }
     }
 
+    /** {@code version}: the project's, which the requirements form is saved over. */
     public record ProjectPage(UUID siteId, String siteName, UUID projectId, String projectName, String description,
-            List<RowView> rows, List<Option> models, List<Option> directions, List<Option> methods,
+            long version, List<RowView> rows, List<Option> models, List<Option> directions, List<Option> methods,
             List<Option> patientIds, List<Option> providerIds, List<ModelRequirements> requirements,
             List<WorkflowView> workflows, RefusedInput input, String problem) {
     }
@@ -97,12 +104,15 @@ public class ProjectPages {
                     typed ? in.peakPerHour() : r.peakPerHour == null ? "" : r.peakPerHour.toString(), events);
         }).toList();
 
-        Set<String> patient = codes(requirements, ScopeRequirement.Kind.PATIENT_ID);
-        Set<String> provider = codes(requirements, ScopeRequirement.Kind.PROVIDER_ID);
-        Set<String> codeSystems = requirements.stream().filter(r -> r.kind == ScopeRequirement.Kind.CODE_SYSTEM)
-                .map(r -> r.model.id + ":" + r.code).collect(Collectors.toSet());
-        Set<UUID> fields = requirements.stream().filter(r -> r.kind == ScopeRequirement.Kind.FIELD)
-                .map(r -> r.field.id).collect(Collectors.toSet());
+        RequirementsForm typed = input.requirements(); // refused ticks are shown as ticked, not what is stored
+        Set<String> patient = typed != null ? new HashSet<>(typed.patientId()) : codes(requirements, ScopeRequirement.Kind.PATIENT_ID);
+        Set<String> provider = typed != null ? new HashSet<>(typed.providerId()) : codes(requirements, ScopeRequirement.Kind.PROVIDER_ID);
+        Set<String> codeSystems = typed != null ? new HashSet<>(typed.codeSystem())
+                : requirements.stream().filter(r -> r.kind == ScopeRequirement.Kind.CODE_SYSTEM)
+                        .map(r -> r.model.id + ":" + r.code).collect(Collectors.toSet());
+        Set<String> fields = typed != null ? new HashSet<>(typed.field())
+                : requirements.stream().filter(r -> r.kind == ScopeRequirement.Kind.FIELD)
+                        .map(r -> r.field.id.toString()).collect(Collectors.toSet());
         Map<UUID, DataModel> inScope = new LinkedHashMap<>();
         rows.forEach(r -> inScope.putIfAbsent(r.model.id, r.model));
         requirements.stream().filter(r -> r.model != null).forEach(r -> inScope.putIfAbsent(r.model.id, r.model));
@@ -110,9 +120,10 @@ public class ProjectPages {
                 Hl7Tables.codes(Hl7Tables.CODE_SYSTEMS).stream().map(c -> new Option(m.id + ":" + c.code(),
                         c.code() + " · " + c.label(), codeSystems.contains(m.id + ":" + c.code()))).toList(),
                 fieldsByModel.getOrDefault(m.id, List.of()).stream().map(f -> new Option(f.id.toString(),
-                        f.path + " (" + f.type + ")", fields.contains(f.id))).toList())).toList();
+                        f.path + " (" + f.type + ")", fields.contains(f.id.toString()))).toList())).toList();
 
-        return new ProjectPage(project.site.id, project.site.name, project.id, project.name, project.description, rowViews,
+        return new ProjectPage(project.site.id, project.site.name, project.id, project.name, project.description,
+                project.version, rowViews,
                 models.stream().map(m -> new Option(m.id.toString(), m.name, m.id.toString().equals(input.row().dataModel()))).toList(),
                 Arrays.stream(Direction.values()).map(d -> new Option(d.name(), d.label, false)).toList(),
                 Arrays.stream(ConnectionMethod.values()).map(c -> new Option(c.name(), c.label, false)).toList(),
@@ -121,7 +132,7 @@ public class ProjectPages {
                 Hl7Tables.codes(Hl7Tables.IDENTIFIER_TYPES, Hl7Tables.PROVIDER_ID_CODES).stream()
                         .map(c -> new Option(c.code(), c.code() + " · " + c.label(), provider.contains(c.code()))).toList(),
                 perModel,
-                scopes.workflows(project).stream().map(w -> new WorkflowView(w.id, w.name, w.description)).toList(),
+                scopes.workflows(project).stream().map(w -> new WorkflowView(w.id, w.version, w.name, w.description)).toList(),
                 input, problem);
     }
 

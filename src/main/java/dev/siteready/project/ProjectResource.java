@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.UUID;
@@ -74,7 +75,7 @@ public class ProjectResource {
     @Transactional
     public Response saveRequirements(@RestPath UUID siteId, @RestPath UUID projectId, @BeanParam RequirementsForm form) {
         Project project = Project.require(siteId, projectId);
-        return respond(project, edits.saveRequirements(project, form), RefusedInput.NONE);
+        return respond(project, edits.saveRequirements(project, form), RefusedInput.requirements(form));
     }
 
     @POST
@@ -92,9 +93,10 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
-    public Response removeWorkflow(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID workflowId) {
+    public Response removeWorkflow(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath UUID workflowId,
+            @RestForm Long version) {
         Project project = Project.require(siteId, projectId);
-        return respond(project, edits.removeWorkflow(project, workflowId), RefusedInput.NONE);
+        return respond(project, edits.removeWorkflow(project, workflowId, version), RefusedInput.NONE);
     }
 
     @POST

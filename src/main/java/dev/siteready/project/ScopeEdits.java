@@ -32,6 +32,7 @@ class ScopeEdits {
     /** A data model added to the scope; its event types are ticked on the row afterwards. */
     @Transactional
     public ScopeEdit addRow(Project project, ScopeRowForm form) {
+        project.lockFresh();
         UUID modelId = Forms.uuid(form.dataModel());
         DataModel model = modelId == null ? null : DataModel.findById(modelId);
         String problem = model == null ? "Choose a data model from the catalog." : form.problem();
@@ -50,7 +51,9 @@ class ScopeEdits {
     /** A row saved with its ticked event types (of its data model only), over the version the form was shown with. */
     @Transactional
     public ScopeEdit updateRow(Project project, UUID rowId, ScopeRowForm form) {
+        project.lockFresh();
         ScopeRow row = row(project, rowId);
+        row.lockFresh(); // also waits for a change made without the project's lock
         String problem = form.problem();
         List<UUID> ids = form.events().stream().map(Forms::uuid).toList();
         List<DataModelEvent> picked = ids.contains(null) ? List.of()
@@ -73,15 +76,24 @@ class ScopeEdits {
 
     @Transactional
     public ScopeEdit removeRow(Project project, UUID rowId) {
+        project.lockFresh();
         ScopeRow row = row(project, rowId);
         String name = row.model.name;
         row.delete();
         return ScopeEdit.done(path(project), name + " removed from the scope.");
     }
 
-    /** The requirements replaced by the ticked ones; ids the catalog does not have are left out. */
+    /**
+     * The requirements replaced by the ticked ones, over the project's version the form was shown with; ids the catalog
+     * does not have are left out.
+     */
     @Transactional
     public ScopeEdit saveRequirements(Project project, RequirementsForm form) {
+        project.lockFresh();
+        if (form.version() == null || !form.version().equals(project.version)) {
+            return ScopeEdit.refused(409, "Someone else saved the requirements while you were editing. Your ticks are"
+                    + " shown; save again to keep them.");
+        }
         ScopeService.CatalogSnapshot catalog = scopes.snapshot();
         Map<UUID, DataModel> models = catalog.models().values().stream().collect(Collectors.toMap(m -> m.id, m -> m));
         Map<UUID, DataModelField> fieldsById = catalog.fields().values().stream().collect(Collectors.toMap(f -> f.id, f -> f));
@@ -110,6 +122,7 @@ class ScopeEdits {
 
     @Transactional
     public ScopeEdit addWorkflow(Project project, WorkflowForm form) {
+        project.lockFresh();
         FormErrors errors = FormErrors.of(validator.validate(form));
         if (errors.any()) {
             return ScopeEdit.refused(400, errors.all().values().iterator().next());
@@ -124,10 +137,15 @@ class ScopeEdits {
     }
 
     @Transactional
-    public ScopeEdit removeWorkflow(Project project, UUID workflowId) {
+    public ScopeEdit removeWorkflow(Project project, UUID workflowId, Long version) {
+        project.lockFresh();
         Workflow workflow = Workflow.find("id = ?1 and project = ?2", workflowId, project).firstResult();
         if (workflow == null) {
             throw new NotFoundException();
+        }
+        if (version == null || !version.equals(workflow.version)) {
+            return ScopeEdit.refused(409, "Someone else changed the workflow " + workflow.name + " since the page was shown;"
+                    + " it was not removed. Check it and remove it again if you still want to.");
         }
         workflow.delete();
         return ScopeEdit.done(path(project) + "#workflows-heading", "Workflow " + workflow.name + " removed.");

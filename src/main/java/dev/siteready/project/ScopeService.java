@@ -3,6 +3,7 @@ package dev.siteready.project;
 import dev.siteready.catalog.DataModel;
 import dev.siteready.catalog.DataModelEvent;
 import dev.siteready.catalog.DataModelField;
+import dev.siteready.web.EntityTags;
 import dev.siteready.web.Forms;
 import dev.siteready.web.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,6 +123,40 @@ public class ScopeService {
             requirement.project = project;
             requirement.persist();
         }
+        requirementsChanged(project);
+    }
+
+    /** The project's version counts changes of its requirements: a requirements form shown before is out of date. */
+    private void requirementsChanged(Project project) {
+        em.lock(project, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    }
+
+    /**
+     * Replaces the whole scope over the JSON API if {@code If-Match} still names its tag (see {@link #tag}); the project
+     * stays locked from the comparison to the commit, so two replacements sent with the same tag cannot both pass.
+     */
+    @Transactional
+    public void replaceIfMatch(Project project, ScopeSpec spec, String ifMatch) {
+        project.lockFresh();
+        EntityTags.requireMatch(ifMatch, tag(project));
+        replace(project, spec, false);
+        requirementsChanged(project);
+    }
+
+    /**
+     * The scope's entity tag: a fingerprint of the project's version and the ids and versions of its rows, requirements
+     * and workflows, so any change to the scope, by form or by API, changes it.
+     */
+    @Transactional
+    public String tag(Project project) {
+        em.flush();
+        Object tag = em.createNativeQuery("""
+                SELECT md5(concat_ws('|', p.version,
+                    (SELECT string_agg(r.id || ':' || r.version, ',' ORDER BY r.id) FROM scope_row r WHERE r.project_id = p.id),
+                    (SELECT string_agg(q.id || ':' || q.version, ',' ORDER BY q.id) FROM scope_requirement q WHERE q.project_id = p.id),
+                    (SELECT string_agg(w.id || ':' || w.version, ',' ORDER BY w.id) FROM workflow w WHERE w.project_id = p.id)))
+                FROM project p WHERE p.id = ?1""").setParameter(1, project.id).getSingleResult();
+        return (String) tag;
     }
 
     /** Gives a project that has no scope yet the scope of a template, skipping what the catalog lacks. */

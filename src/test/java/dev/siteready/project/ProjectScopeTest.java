@@ -57,7 +57,7 @@ class ProjectScopeTest {
                 .findFirst().orElseThrow().attr("value");
         String field = withRow.select("input[name=field]").first().attr("value");
         assertThat(owner.post(base + "/requirements", Map.of("patientId", List.of("MR", "PE"), "providerId", "NPI",
-                "codeSystem", codeLn, "field", field)).statusCode()).isEqualTo(303);
+                "codeSystem", codeLn, "field", field, "version", requirementsVersion(withRow))).statusCode()).isEqualTo(303);
         Document requirements = owner.page(base);
         assertThat(requirements.select("input[name=patientId][checked]").eachAttr("value")).containsExactly("MR", "PE");
         assertThat(requirements.select("input[name=codeSystem][checked]").eachAttr("value")).containsExactly(codeLn);
@@ -107,9 +107,11 @@ class ProjectScopeTest {
         WebSession owner = WebSession.signUp("Scope Requirements Co");
         UUID site = owner.createSite("Requirements Hospital", "Lab results");
         String base = "/sites/" + site + "/projects/" + owner.firstProject(site);
-        Element row = owner.page(base).select("article.scope-row").get(1);
+        Document shown = owner.page(base);
+        Element row = shown.select("article.scope-row").get(1);
 
-        assertThat(owner.post(base + "/requirements", Map.of("patientId", "PE")).statusCode()).isEqualTo(303);
+        assertThat(owner.post(base + "/requirements", Map.of("patientId", "PE", "version", requirementsVersion(shown)))
+                .statusCode()).isEqualTo(303);
         Response rowSave = owner.post(row.selectFirst("form").attr("action"), Map.of("events", eventId(row, "New"),
                 "direction", "INBOUND", "connectionMethod", "FHIR", "version", row.selectFirst("input[name=version]").attr("value")));
         assertThat(rowSave.statusCode()).isEqualTo(303);
@@ -166,7 +168,9 @@ class ProjectScopeTest {
         Document page = owner.page(base);
         assertThat(owner.post(page.selectFirst("form[action*=/rows/][action$=/remove]").attr("action"), Map.of()).statusCode()).isEqualTo(303);
         assertThat(owner.page(base).select("article.scope-row")).hasSize(1);
-        assertThat(owner.post(page.selectFirst("form[action*=/workflows/][action$=/remove]").attr("action"), Map.of()).statusCode()).isEqualTo(303);
+        Element removeWorkflow = page.selectFirst("form[action*=/workflows/][action$=/remove]");
+        assertThat(owner.post(removeWorkflow.attr("action"), Map.of("version", removeWorkflow.selectFirst("input[name=version]")
+                .attr("value"))).statusCode()).isEqualTo(303);
         assertThat(owner.page(base).select(".workflows li")).isEmpty();
 
         Response added = owner.post("/sites/" + site + "/projects", Map.of("name", "Phase 2: scheduling"));
@@ -177,5 +181,10 @@ class ProjectScopeTest {
         Document again = Jsoup.parse(invalid.body().asString());
         assertThat(again.selectFirst("#project-name-error").text()).contains("Give the project a name");
         assertThat(again.selectFirst("#project-name").attr("value")).hasSize(200);
+    }
+
+    /** The project's version the requirements form was shown with. */
+    static String requirementsVersion(Document page) {
+        return page.selectFirst("form[action$=/requirements] input[name=version]").attr("value");
     }
 }

@@ -231,9 +231,11 @@ class TestingEdgeCasesTest {
         s.passingRun(kept);
         Document keptPage = s.owner().page(kept);
         String workflowOfKept = keptPage.selectFirst("#script-form select[name=workflow] option[selected]").val();
-        String removeWorkflow = s.owner().page("/sites/" + s.site() + "/projects/" + s.project()).select("form[action$=/remove]").stream()
-                .map(f -> f.attr("action")).filter(a -> a.contains("/workflows/" + workflowOfKept)).findFirst().orElseThrow();
-        assertThat(s.owner().post(removeWorkflow, Map.of()).statusCode()).isEqualTo(303);
+        org.jsoup.nodes.Element removeWorkflow = s.owner().page("/sites/" + s.site() + "/projects/" + s.project())
+                .select("form[action$=/remove]").stream().filter(f -> f.attr("action").contains("/workflows/" + workflowOfKept))
+                .findFirst().orElseThrow();
+        assertThat(s.owner().post(removeWorkflow.attr("action"), Map.of("version", removeWorkflow.selectFirst("input[name=version]").val()))
+                .statusCode()).isEqualTo(303);
         keptPage = s.owner().page(kept);
         assertThat(keptPage.selectFirst("#script-form select[name=workflow] option[selected]").val()).isEmpty();
         Map<String, Object> rename = new LinkedHashMap<>();
