@@ -100,7 +100,7 @@ public class Catalog {
     }
 
     @Transactional
-    public String removeEvent(UUID id, String by) {
+    public String removeEvent(UUID id, Long version, String by) {
         lock("data_model_event", id);
         DataModelEvent event = DataModelEvent.findById(id);
         if (event == null) {
@@ -113,13 +113,14 @@ public class Catalog {
         if (uses.eventUsed(event.id)) {
             throw new CatalogException("event", label + " is in a project's scope or its test history, so it cannot be removed.");
         }
+        requireVersion("event", label, version, event.version);
         event.delete();
         log(CatalogChange.Kind.EVENT_REMOVED, by, "Event " + label + " removed (it was unused)");
         return label;
     }
 
     @Transactional
-    public String removeField(UUID id, String by) {
+    public String removeField(UUID id, Long version, String by) {
         lock("data_model_field", id);
         DataModelField field = DataModelField.findById(id);
         if (field == null) {
@@ -132,13 +133,14 @@ public class Catalog {
         if (uses.fieldUsed(field.id)) {
             throw new CatalogException("field", label + " is required by a project, so it cannot be removed.");
         }
+        requireVersion("field", label, version, field.version);
         field.delete();
         log(CatalogChange.Kind.FIELD_REMOVED, by, "Field " + label + " removed (it was unused)");
         return label;
     }
 
     @Transactional
-    public String retypeField(UUID id, String type, String by) {
+    public String retypeField(UUID id, String type, Long version, String by) {
         lock("data_model_field", id);
         DataModelField field = DataModelField.findById(id);
         if (field == null) {
@@ -152,11 +154,20 @@ public class Catalog {
         if (uses.fieldUsed(field.id)) {
             throw new CatalogException("type", label + " is required by a project, so its type cannot change.");
         }
+        requireVersion("type", label, version, field.version);
         if (!cleanType.equals(field.type)) {
             log(CatalogChange.Kind.FIELD_RETYPED, by, "Field " + label + " retyped from " + field.type + " to " + cleanType);
             field.type = cleanType;
         }
         return label;
+    }
+
+    /** Refuses a change sent from a page that showed another version of the entry (read under the row's lock). */
+    private static void requireVersion(String key, String label, Long sent, Long current) {
+        if (sent == null || !sent.equals(current)) {
+            throw new CatalogException(key, label + " was changed by someone else since the page was shown; nothing was"
+                    + " changed. The page shows it as it is now: check it and try again.");
+        }
     }
 
     /** Adds what the JSON defines and the catalog lacks; never changes or removes anything. */

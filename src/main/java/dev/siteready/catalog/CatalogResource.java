@@ -36,14 +36,19 @@ public class CatalogResource {
 
     static final int CHANGES_PER_PAGE = 50;
 
-    public record EventView(UUID id, String name, String description, boolean builtIn, boolean removable) {
+    public record EventView(UUID id, long version, String name, String description, boolean builtIn, boolean removable) {
     }
 
-    public record FieldView(UUID id, String path, String type, String description, boolean builtIn, boolean changeable) {
+    public record FieldView(UUID id, long version, String path, String type, String description, boolean builtIn,
+            boolean changeable) {
     }
 
     public record ModelView(UUID id, String name, String description, boolean builtIn, List<EventView> events,
             List<FieldView> fields) {
+        /** Whether the refused input was for one of this model's forms (then its section opens). */
+        public boolean holds(Input input) {
+            return input.isEventOf(id) || input.isFieldOf(id) || fields.stream().anyMatch(f -> input.isRetypeOf(f.id()));
+        }
     }
 
     /** What was typed into the form that failed, so it stays on screen; form names which form. */
@@ -60,6 +65,10 @@ public class CatalogResource {
 
         public boolean isFieldOf(UUID model) {
             return form.equals("field-" + model);
+        }
+
+        public boolean isRetypeOf(UUID field) {
+            return form.equals("type-" + field);
         }
     }
 
@@ -138,24 +147,25 @@ public class CatalogResource {
     @Path("events/{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
-    public Response removeEvent(@RestPath UUID id) {
-        return attempt(Input.NONE, () -> "Event " + catalog.removeEvent(id, Actors.describe(identity)) + " removed.");
+    public Response removeEvent(@RestPath UUID id, @RestForm Long version) {
+        return attempt(Input.NONE, () -> "Event " + catalog.removeEvent(id, version, Actors.describe(identity)) + " removed.");
     }
 
     @POST
     @Path("fields/{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
-    public Response removeField(@RestPath UUID id) {
-        return attempt(Input.NONE, () -> "Field " + catalog.removeField(id, Actors.describe(identity)) + " removed.");
+    public Response removeField(@RestPath UUID id, @RestForm Long version) {
+        return attempt(Input.NONE, () -> "Field " + catalog.removeField(id, version, Actors.describe(identity)) + " removed.");
     }
 
     @POST
     @Path("fields/{id}/type")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
-    public Response retypeField(@RestPath UUID id, @RestForm String type) {
-        return attempt(Input.NONE, () -> "Field " + catalog.retypeField(id, type, Actors.describe(identity))
+    public Response retypeField(@RestPath UUID id, @RestForm String type, @RestForm Long version) {
+        Input input = new Input("type-" + id, "", "", "", type == null ? "" : type, "");
+        return attempt(input, 409, () -> "Field " + catalog.retypeField(id, type, version, Actors.describe(identity))
                 + " is now of type " + type + ".");
     }
 
@@ -174,10 +184,15 @@ public class CatalogResource {
     }
 
     private Response attempt(Input input, java.util.function.Supplier<String> change) {
+        return attempt(input, input == Input.NONE ? 409 : 400, change);
+    }
+
+    /** The change done (back to the page with the message), or the page again with the input and the refusal. */
+    private Response attempt(Input input, int refusedStatus, java.util.function.Supplier<String> change) {
         try {
             return Flash.seeOther("/catalog", change.get());
         } catch (CatalogException e) {
-            return Response.status(input == Input.NONE ? 409 : 400).entity(render(input, e.getMessage(), null)).build();
+            return Response.status(refusedStatus).entity(render(input, e.getMessage(), null)).build();
         }
     }
 
@@ -192,10 +207,10 @@ public class CatalogResource {
         Set<UUID> usedEvents = used.events();
         Set<UUID> usedFields = used.fields();
         Map<UUID, List<EventView>> events = DataModelEvent.listAll().stream().collect(Collectors.groupingBy(
-                e -> e.model.id, LinkedHashMap::new, Collectors.mapping(e -> new EventView(e.id, e.name, e.description,
+                e -> e.model.id, LinkedHashMap::new, Collectors.mapping(e -> new EventView(e.id, e.version, e.name, e.description,
                         e.builtIn, !e.builtIn && !usedEvents.contains(e.id)), Collectors.toList())));
         Map<UUID, List<FieldView>> fields = DataModelField.listAll().stream().collect(Collectors.groupingBy(
-                f -> f.model.id, LinkedHashMap::new, Collectors.mapping(f -> new FieldView(f.id, f.path, f.type,
+                f -> f.model.id, LinkedHashMap::new, Collectors.mapping(f -> new FieldView(f.id, f.version, f.path, f.type,
                         f.description, f.builtIn, !f.builtIn && !usedFields.contains(f.id)), Collectors.toList())));
         return DataModel.listByName().stream()
                 .map(m -> new ModelView(m.id, m.name, m.description, m.builtIn, events.getOrDefault(m.id, List.of()),

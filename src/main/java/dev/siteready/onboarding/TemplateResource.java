@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.net.URLEncoder;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 public class TemplateResource {
 
-    public record TemplateView(UUID id, String name, String description, List<String> rows, String requirements,
+    public record TemplateView(UUID id, long version, String name, String description, List<String> rows, String requirements,
             String requiredFields, List<String> workflows, String newSiteLink, List<VersionView> versions) {
     }
 
@@ -40,15 +41,19 @@ public class TemplateResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance templates(List<TemplateView> templates);
+        static native TemplateInstance templates(List<TemplateView> templates, String problem);
     }
 
     @GET
     @Transactional
     public TemplateInstance list() {
+        return list(null);
+    }
+
+    private static TemplateInstance list(String problem) {
         Map<UUID, List<VersionView>> versions = versions();
         return Templates.templates(OnboardingTemplate.listByName().stream()
-                .map(t -> view(t, versions.getOrDefault(t.id, List.of()))).toList());
+                .map(t -> view(t, versions.getOrDefault(t.id, List.of()))).toList(), problem);
     }
 
     @POST
@@ -56,10 +61,15 @@ public class TemplateResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
-    public Response delete(@RestPath UUID id) {
+    public Response delete(@RestPath UUID id, @RestForm Long version) {
         OnboardingTemplate template = OnboardingTemplate.findById(id);
         if (template == null) {
             throw new NotFoundException();
+        }
+        template.lockFresh();
+        if (version == null || !version.equals(template.version)) {
+            return Response.status(409).entity(list("Someone else changed the template " + template.name + " since the page"
+                    + " was shown, so it was not deleted. Check it below and delete it again if you still want to.")).build();
         }
         template.delete();
         return Flash.seeOther("/templates", "Template " + template.name + " deleted. Sites made from it keep their scope.");
@@ -95,7 +105,7 @@ public class TemplateResource {
                 .map(ScopeSpec.WorkflowSpec::name).toList();
         String fields = s.requiredFields().isEmpty() ? "none" : s.requiredFields().entrySet().stream()
                 .map(e -> e.getKey() + " " + String.join(", ", e.getValue())).collect(Collectors.joining("; "));
-        return new TemplateView(t.id, t.name, t.description, rows, requirements, fields, workflows,
+        return new TemplateView(t.id, t.version, t.name, t.description, rows, requirements, fields, workflows,
                 "/sites/new?template=" + URLEncoder.encode(t.name, StandardCharsets.UTF_8), versions);
     }
 

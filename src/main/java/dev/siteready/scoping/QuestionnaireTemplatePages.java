@@ -33,7 +33,7 @@ final class QuestionnaireTemplatePages {
 
     /** What was typed into the editor's forms, shown again when it was refused (one form at a time). */
     public record EditorInput(QuestionForm question, SectionForm section, PublishForm publish) {
-        public static final EditorInput NONE = new EditorInput(QuestionForm.EMPTY, SectionForm.EMPTY, new PublishForm(""));
+        public static final EditorInput NONE = new EditorInput(QuestionForm.EMPTY, SectionForm.EMPTY, new PublishForm("", null));
 
         public static EditorInput of(QuestionForm form) {
             return new EditorInput(form, NONE.section, NONE.publish);

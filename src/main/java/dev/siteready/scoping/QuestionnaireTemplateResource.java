@@ -85,9 +85,9 @@ public class QuestionnaireTemplateResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
-    public Response removeQuestion(@RestPath UUID id, @RestForm String key) {
+    public Response removeQuestion(@RestPath UUID id, @RestForm String key, @RestForm String version) {
         QuestionnaireTemplate template = QuestionnaireTemplate.require(id);
-        return respond(template, templates.removeQuestion(template, key), EditorInput.NONE);
+        return respond(template, templates.removeQuestion(template, key, version), EditorInput.NONE);
     }
 
     @POST
@@ -95,9 +95,9 @@ public class QuestionnaireTemplateResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
-    public Response removeSection(@RestPath UUID id, @RestForm String key) {
+    public Response removeSection(@RestPath UUID id, @RestForm String key, @RestForm String version) {
         QuestionnaireTemplate template = QuestionnaireTemplate.require(id);
-        return respond(template, templates.removeSection(template, key), EditorInput.NONE);
+        return respond(template, templates.removeSection(template, key, version), EditorInput.NONE);
     }
 
     @POST

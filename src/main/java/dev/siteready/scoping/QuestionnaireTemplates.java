@@ -70,6 +70,7 @@ public class QuestionnaireTemplates {
 
     @Transactional
     public TemplateEdit addSection(QuestionnaireTemplate template, SectionForm form) {
+        template.lockFresh();
         if (template.changedSince(form.version())) {
             return TemplateEdit.stale();
         }
@@ -83,6 +84,7 @@ public class QuestionnaireTemplates {
 
     @Transactional
     public TemplateEdit addQuestion(QuestionnaireTemplate template, QuestionForm form) {
+        template.lockFresh();
         if (template.changedSince(form.version())) {
             return TemplateEdit.stale();
         }
@@ -98,23 +100,35 @@ public class QuestionnaireTemplates {
                 .orElseGet(() -> TemplateEdit.refused(400, "Choose the section the question belongs to."));
     }
 
-    /** Removes a question from the draft; 404 if it has none with that key. */
+    /** Removes a question from the draft shown at that version; 404 if it has none with that key. */
     @Transactional
-    public TemplateEdit removeQuestion(QuestionnaireTemplate template, String key) {
+    public TemplateEdit removeQuestion(QuestionnaireTemplate template, String key, String version) {
+        template.lockFresh();
+        if (template.changedSince(version)) {
+            return TemplateEdit.stale();
+        }
         template.removeQuestion(key).orElseThrow(NotFoundException::new);
         return TemplateEdit.done(path(template.id), "Question removed from the draft. Questionnaires keep their answers to it.");
     }
 
-    /** Removes a section and its questions from the draft; 404 if it has none with that key. */
+    /** Removes a section and its questions from the draft shown at that version; 404 if it has none with that key. */
     @Transactional
-    public TemplateEdit removeSection(QuestionnaireTemplate template, String key) {
+    public TemplateEdit removeSection(QuestionnaireTemplate template, String key, String version) {
+        template.lockFresh();
+        if (template.changedSince(version)) {
+            return TemplateEdit.stale();
+        }
         Section section = template.removeSection(key).orElseThrow(NotFoundException::new);
         return TemplateEdit.done(path(template.id), "Section " + section.title() + " removed from the draft.");
     }
 
-    /** Publishes the draft as the next version, with the note. */
+    /** Publishes the draft as the next version, with the note, if it is still the draft the form was shown with. */
     @Transactional
     public TemplateEdit publishDraft(QuestionnaireTemplate template, PublishForm form, String actor) {
+        template.lockFresh();
+        if (template.changedSince(form.version())) {
+            return TemplateEdit.stale();
+        }
         String problem = problem(form);
         if (problem != null) {
             return TemplateEdit.refused(400, problem);

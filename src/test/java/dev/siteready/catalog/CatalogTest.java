@@ -104,7 +104,8 @@ class CatalogTest {
         String rowAction = row.selectFirst("form").attr("action");
         assertThat(owner.post(rowAction, Map.of("events", correctedId, "direction", "INBOUND", "connectionMethod", "FHIR",
                 "version", row.selectFirst("input[name=version]").attr("value"))).statusCode()).isEqualTo(303);
-        assertThat(owner.post(base + "/requirements", Map.of("field", methodId)).statusCode()).isEqualTo(303);
+        assertThat(owner.post(base + "/requirements", Map.of("field", methodId, "version",
+                projectPage.selectFirst("form[action$=/requirements] input[name=version]").attr("value"))).statusCode()).isEqualTo(303);
 
         Response removeUsedEvent = owner.post("/catalog/events/" + correctedId + "/remove", Map.of());
         assertThat(removeUsedEvent.statusCode()).isEqualTo(409);
@@ -118,9 +119,11 @@ class CatalogTest {
                 .filter(i -> i.parent().text().equals("New")).findFirst().orElseThrow().attr("value");
         assertThat(owner.post("/catalog/events/" + builtInEvent + "/remove", Map.of()).statusCode()).isEqualTo(409);
 
-        assertThat(owner.post("/catalog/fields/" + spareId + "/type", Map.of("type", "number")).statusCode()).isEqualTo(303);
+        assertThat(owner.post("/catalog/fields/" + spareId + "/type", Map.of("type", "number", "version",
+                fieldVersion(owner, "Orders[].Results[].Spare"))).statusCode()).isEqualTo(303);
         assertThat(fieldRow(model(owner.page("/catalog"), "Results"), "Orders[].Results[].Spare").text()).contains("number");
-        assertThat(owner.post("/catalog/fields/" + spareId + "/remove", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(owner.post("/catalog/fields/" + spareId + "/remove", Map.of("version",
+                fieldVersion(owner, "Orders[].Results[].Spare"))).statusCode()).isEqualTo(303);
         assertThat(model(owner.page("/catalog"), "Results").select("code").eachText()).doesNotContain("Orders[].Results[].Spare")
                 .contains("Orders[].Results[].Method");
         assertThat(owner.page("/catalog/changes").text()).contains("retyped from string to number").contains("removed (it was unused)");
@@ -206,6 +209,11 @@ class CatalogTest {
     static Element fieldRow(Element model, String path) {
         return model.select("table").get(1).select("tbody tr").stream()
                 .filter(tr -> tr.selectFirst("code").text().equals(path)).findFirst().orElseThrow();
+    }
+
+    /** The version the catalog page shows a Results field with (its forms send it back). */
+    static String fieldVersion(WebSession owner, String path) {
+        return fieldRow(model(owner.page("/catalog"), "Results"), path).selectFirst("input[name=version]").attr("value");
     }
 
     static String fieldId(Element model, String path) {

@@ -131,7 +131,8 @@ class RetrospectiveTest {
         assertThat(f.owner().post(f.base() + "/items/" + item + "/proposals", Map.of("change", "DROP_FIELD", "target", code))
                 .statusCode()).isEqualTo(303);
         String labId = lab.id().substring("template-".length());
-        assertThat(f.owner().post("/templates/" + labId + "/delete", Map.of()).statusCode()).isEqualTo(303);
+        String labVersion = f.owner().page("/templates").selectFirst("#template-" + labId + " form[action$=/delete] input[name=version]").val();
+        assertThat(f.owner().post("/templates/" + labId + "/delete", Map.of("version", labVersion)).statusCode()).isEqualTo(303);
         assertThat(f.page().select("#proposal-list li").eachText()).hasSize(2)
                 .anyMatch(t -> t.contains("Accepted") && t.contains("Lab results (deleted)"));
         Element orphan = f.owner().page("/retrospectives/proposals").selectFirst("#pending article.proposal");

@@ -80,7 +80,8 @@ class SiteCrossWorkspaceTest {
         assertThat(after.select("article.scope-row")).hasSize(2);
         assertThat(b.page("/sites/" + site).selectFirst("h1").text()).isEqualTo("B's Hospital");
         assertThat(b.post(base + "/workflows", Map.of("name", "B's own flow")).statusCode()).isEqualTo(303);
-        assertThat(b.post(eventRemove, Map.of()).statusCode()).isEqualTo(303);
+        assertThat(b.post(eventRemove, Map.of("version", b.page("/catalog").selectFirst("form[action=" + eventRemove + "] input[name=version]")
+                .val())).statusCode()).isEqualTo(303);
         assertThat(b.get("/sites/" + site + "/edit").statusCode()).isEqualTo(200);
     }
 }
