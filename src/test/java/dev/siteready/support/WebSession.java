@@ -84,10 +84,15 @@ public final class WebSession {
 
     /** Onboards a site through the new-site form and returns its id. */
     public UUID createSite(String name, String template) {
+        return createSite(name, template, "America/Chicago");
+    }
+
+    /** Onboards a site in the time zone through the new-site form and returns its id. */
+    public UUID createSite(String name, String template, String timeZone) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("name", name);
         form.put("ehrVendor", "Epic");
-        form.put("timeZone", "America/Chicago");
+        form.put("timeZone", timeZone);
         form.put("status", "SCOPING");
         form.put("template", template == null ? "" : template);
         form.put("contactName", "Pat Lee");
