@@ -77,6 +77,9 @@ public class PartnerPortalResource {
             return invalid();
         }
         PartnerLink link = PartnerLink.findById(found.get().claim().linkId());
+        if (link == null || !link.isActive()) { // the lookup asked the database's clock; the app's decides too
+            return invalid();
+        }
         links.log(link, ClientAddress.network(routing), "Opened the link");
         return Response.seeOther(URI.create(found.get().path()))
                 .cookie(cookies.issue(found.get().claim(), link.expiresAt, found.get().path())).build();
