@@ -31,13 +31,14 @@ public final class Checklist {
         var em = Panache.getEntityManager();
         em.flush();
         int added = em.createNativeQuery("""
-                INSERT INTO checklist_item (workspace_id, id, project_id, event_id, direction)
-                SELECT :ws, gen_random_uuid(), :project, s.event_id, s.direction FROM (
+                INSERT INTO checklist_item (workspace_id, id, project_id, event_id, direction, created_at)
+                SELECT :ws, gen_random_uuid(), :project, s.event_id, s.direction, CAST(:now AS timestamptz) FROM (
                     SELECT DISTINCT e.event_id, r.direction FROM scope_row r
                     JOIN scope_row_event e ON e.workspace_id = r.workspace_id AND e.scope_row_id = r.id
                     WHERE r.workspace_id = :ws AND r.project_id = :project) s
                 ON CONFLICT (workspace_id, project_id, event_id, direction) DO NOTHING
-                """).setParameter("ws", workspaceId).setParameter("project", project.id).executeUpdate();
+                """).setParameter("ws", workspaceId).setParameter("project", project.id).setParameter("now", AppClock.now())
+                .executeUpdate();
         @SuppressWarnings("unchecked")
         List<Object> moved = em.createNativeQuery("""
                 UPDATE checklist_item c SET in_scope = s.now_in,
