@@ -2,6 +2,7 @@ package dev.siteready.account;
 
 import dev.siteready.database.ConstraintViolations;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -28,7 +29,7 @@ public class Member extends WorkspaceOwned {
     public MemberRole role;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     public static List<Member> listByName() {
         return list("order by lower(displayName), id");

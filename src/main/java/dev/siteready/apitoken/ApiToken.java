@@ -1,6 +1,7 @@
 package dev.siteready.apitoken;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 
@@ -26,7 +27,7 @@ public class ApiToken extends WorkspaceOwned {
     public UUID createdBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     @Column(name = "last_used_at")
     public OffsetDateTime lastUsedAt;

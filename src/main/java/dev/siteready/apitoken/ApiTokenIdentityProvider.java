@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -36,6 +37,9 @@ class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRe
 
     @Inject
     ApiTokenLookups lookups;
+
+    @Inject
+    Clock clock;
 
     @Inject
     TenantContext tenant;
@@ -73,7 +77,7 @@ class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRe
                 return null;
             }
             MemberRole role = creator.role == MemberRole.VIEWER ? MemberRole.VIEWER : MemberRole.MANAGER;
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = OffsetDateTime.now(clock);
             if (apiToken.lastUsedAt == null || apiToken.lastUsedAt.isBefore(now.minusMinutes(1))) {
                 ApiToken.update("lastUsedAt = ?1 where id = ?2", now, apiToken.id);
             }

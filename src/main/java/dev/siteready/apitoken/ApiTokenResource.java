@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -51,6 +52,9 @@ public class ApiTokenResource {
 
     @Inject
     Validator validator;
+
+    @Inject
+    Clock clock;
 
     @Inject
     SecurityIdentity identity;
@@ -92,7 +96,7 @@ public class ApiTokenResource {
             throw new NotFoundException();
         }
         if (token.isActive()) {
-            token.revokedAt = OffsetDateTime.now();
+            token.revokedAt = OffsetDateTime.now(clock);
         }
         return Flash.seeOther("/settings/api-tokens", "The token \"" + token.name + "\" is revoked and no longer works.");
     }

@@ -1,6 +1,7 @@
 package dev.siteready.catalog;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import io.quarkus.panache.common.Page;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,7 +16,7 @@ public class CatalogChange extends WorkspaceOwned {
     public enum Kind { MODEL_ADDED, EVENT_ADDED, FIELD_ADDED, EVENT_REMOVED, FIELD_REMOVED, FIELD_RETYPED, IMPORTED }
 
     @Column(name = "changed_at", nullable = false, updatable = false)
-    public OffsetDateTime changedAt = OffsetDateTime.now();
+    public OffsetDateTime changedAt = AppClock.now();
 
     @Column(name = "changed_by", nullable = false, length = 120)
     public String changedBy;

@@ -1,6 +1,7 @@
 package dev.siteready.catalog;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 
@@ -21,7 +22,7 @@ public class DataModel extends WorkspaceOwned {
     public boolean builtIn;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     public static List<DataModel> listByName() {
         return list("order by lower(name)");

@@ -1,6 +1,7 @@
 package dev.siteready.catalog;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -28,7 +29,7 @@ public class DataModelEvent extends WorkspaceOwned {
     public boolean builtIn;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     public static List<DataModelEvent> listAll() {
         return list("select e from DataModelEvent e join fetch e.model order by lower(e.model.name), e.createdAt, lower(e.name)");

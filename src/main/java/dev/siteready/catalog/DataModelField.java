@@ -1,6 +1,7 @@
 package dev.siteready.catalog;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -31,7 +32,7 @@ public class DataModelField extends WorkspaceOwned {
     public boolean builtIn;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     public static List<DataModelField> listAll() {
         return list("select f from DataModelField f join fetch f.model order by lower(f.model.name), f.path");

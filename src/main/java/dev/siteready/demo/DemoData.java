@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -39,6 +40,9 @@ public class DemoData {
 
     @Inject
     AccountLookups lookups;
+
+    @Inject
+    Clock clock;
 
     @Inject
     WorkspaceSignup signup;
@@ -101,7 +105,7 @@ public class DemoData {
                 addMember("Victoria Park (demo VP)", VIEWER_EMAIL, MemberRole.VIEWER);
             });
             QuarkusTransaction.requiringNew().run(() -> SITES.forEach(site -> onboarding.createSite(site)));
-            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)); // the demo spans sites
             QuarkusTransaction.requiringNew().run(() -> Site.<Site>listAll().forEach(site -> answers.answer(site, today)));
             QuarkusTransaction.requiringNew().run(() -> testing.load(created.workspaceId(), today));
             QuarkusTransaction.requiringNew().run(() -> retros.load(today));

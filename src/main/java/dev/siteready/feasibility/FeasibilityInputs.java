@@ -7,6 +7,7 @@ import dev.siteready.project.ScopeRequirement;
 import dev.siteready.scoping.AnswerKey;
 import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.testing.ProjectTesting;
+import dev.siteready.time.AppClock;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ final class FeasibilityInputs {
     /** The summary of one site as it is now. */
     public static FeasibilityReport report(dev.siteready.site.Site site) {
         return FeasibilityReport.of(site.id, site.name, site.ehrVendor, site.timeZone, load(Map.of(site.id, site.name)).get(site.id),
-                java.time.OffsetDateTime.now());
+                AppClock.now());
     }
 
     private static final class Requirements {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.siteready.scoping.QuestionnaireView.Progress;
 import dev.siteready.site.SiteStatus;
 import dev.siteready.testing.CurrentPhase;
+import dev.siteready.time.AppClock;
 import dev.siteready.web.Paged;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -199,7 +200,7 @@ public final class Portfolio {
             heads.put((UUID) r[0], r);
         });
         ArrayNode rows = JSON.createArrayNode();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = AppClock.now();
         FeasibilityInputs.load(names).forEach((siteId, projects) -> {
             Object[] head = heads.get(siteId);
             rows.add(rollup(siteId, ((Number) head[3]).longValue(),
@@ -249,11 +250,12 @@ public final class Portfolio {
                     questions = r.questions, open_questions = r.open_questions, work_items = r.work_items, effort_s = r.effort_s,
                     effort_m = r.effort_m, effort_l = r.effort_l, go_live = r.go_live, go_live_note = r.go_live_note, phase = r.phase,
                     messages_per_day = r.messages_per_day,
-                    computed_at = now()
+                    computed_at = CAST(:now AS timestamptz)
                 FROM (SELECT * FROM jsonb_to_recordset(cast(:rows as jsonb)) AS x(site_id uuid, inputs_version bigint, verdict text,
                     answered int, questions int, open_questions int, work_items int, effort_s int, effort_m int, effort_l int,
                     go_live date, go_live_note text, phase text, messages_per_day bigint)) r
                 WHERE f.workspace_id = cast(:ws as uuid) AND f.site_id = r.site_id AND f.inputs_version = r.inputs_version
-                """).setParameter("ws", workspaceId.toString()).setParameter("rows", json).executeUpdate();
+                """).setParameter("ws", workspaceId.toString()).setParameter("rows", json).setParameter("now", AppClock.now())
+                .executeUpdate();
     }
 }

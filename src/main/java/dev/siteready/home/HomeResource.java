@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,6 +41,9 @@ public class HomeResource {
     @Inject
     TenantContext tenant;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
@@ -56,6 +60,6 @@ public class HomeResource {
                 .map(m -> new TeammateView(m.displayName, m.role.label))
                 .toList();
         return Templates.home(team, Dashboard.load(), portfolio, Arrays.asList(SiteStatus.values()), Arrays.asList(Verdict.values()),
-                TestingOverview.load(tenant.requireWorkspaceId()), RetroOverview.load(tenant.requireWorkspaceId()));
+                TestingOverview.load(tenant.requireWorkspaceId(), clock), RetroOverview.load(tenant.requireWorkspaceId(), clock));
     }
 }

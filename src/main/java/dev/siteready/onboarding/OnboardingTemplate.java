@@ -2,6 +2,7 @@ package dev.siteready.onboarding;
 
 import dev.siteready.project.ScopeSpec;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -26,7 +27,7 @@ public class OnboardingTemplate extends WorkspaceOwned {
     public ScopeSpec scope;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     public static List<OnboardingTemplate> listByName() {
         return list("order by lower(name)");

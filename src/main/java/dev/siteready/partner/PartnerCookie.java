@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
@@ -31,17 +32,19 @@ public class PartnerCookie {
 
     private final byte[] key;
     private final boolean secure;
+    private final Clock clock;
 
     PartnerCookie(@ConfigProperty(name = "siteready.session.key") String sessionKey,
-            @ConfigProperty(name = "siteready.secure-cookies", defaultValue = "false") boolean secure) {
+            @ConfigProperty(name = "siteready.secure-cookies", defaultValue = "false") boolean secure, Clock clock) {
         this.key = SecretTokens.hash("siteready partner cookie\n" + sessionKey).getBytes(StandardCharsets.US_ASCII);
         this.secure = secure;
+        this.clock = clock;
     }
 
     public NewCookie issue(Claim claim, OffsetDateTime expiresAt, String path) {
         long expiry = expiresAt.toEpochSecond();
         String payload = claim.workspaceId() + "." + claim.linkId() + "." + claim.targetId() + "." + expiry;
-        long maxAge = Math.max(1, expiry - OffsetDateTime.now().toEpochSecond());
+        long maxAge = Math.max(1, expiry - OffsetDateTime.now(clock).toEpochSecond());
         return new NewCookie.Builder(NAME).value(payload + "." + sign(payload)).path(path)
                 .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.LAX).maxAge((int) Math.min(maxAge, Integer.MAX_VALUE))
                 .build();
@@ -67,7 +70,7 @@ public class PartnerCookie {
         }
         try {
             Claim claim = new Claim(UUID.fromString(parts[0]), UUID.fromString(parts[1]), UUID.fromString(parts[2]));
-            if (!claim.targetId().equals(targetId) || Long.parseLong(parts[3]) < OffsetDateTime.now().toEpochSecond()) {
+            if (!claim.targetId().equals(targetId) || Long.parseLong(parts[3]) < OffsetDateTime.now(clock).toEpochSecond()) {
                 return Optional.empty();
             }
             return Optional.of(claim);

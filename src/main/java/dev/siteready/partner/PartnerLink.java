@@ -3,6 +3,7 @@ package dev.siteready.partner;
 import dev.siteready.project.Project;
 import dev.siteready.scoping.Questionnaire;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -74,7 +75,7 @@ public class PartnerLink extends WorkspaceOwned {
     public String createdBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     @Column(name = "expires_at", nullable = false)
     public OffsetDateTime expiresAt;
@@ -86,7 +87,7 @@ public class PartnerLink extends WorkspaceOwned {
     public OffsetDateTime lastUsedAt;
 
     public boolean isActive() {
-        return revokedAt == null && expiresAt.isAfter(OffsetDateTime.now());
+        return revokedAt == null && expiresAt.isAfter(AppClock.now());
     }
 
     public String state() {

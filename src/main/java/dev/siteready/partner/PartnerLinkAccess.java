@@ -1,6 +1,7 @@
 package dev.siteready.partner;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -25,7 +26,7 @@ public class PartnerLinkAccess extends WorkspaceOwned {
     public PartnerLink link;
 
     @Column(nullable = false)
-    public OffsetDateTime at = OffsetDateTime.now();
+    public OffsetDateTime at = AppClock.now();
 
     /** The client address truncated to its network (IPv4 /24, IPv6 /48): enough to tell places apart. */
     @Column(nullable = false, length = 64)

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public class PartnerLinks {
 
     @Inject
     OutsideWorkspaceQueries queries;
+
+    @Inject
+    Clock clock;
 
     @Inject
     TenantContext tenant;
@@ -74,7 +78,7 @@ public class PartnerLinks {
         link.label = label.trim();
         link.tokenHash = SecretTokens.hash(token);
         link.createdBy = actor;
-        link.expiresAt = OffsetDateTime.now().plusDays(days);
+        link.expiresAt = OffsetDateTime.now(clock).plusDays(days);
         link.persist();
         String base = publicUrl.filter(s -> !s.isBlank()).orElse(requestBaseUrl).replaceAll("/+$", "");
         return new Created(link, base + "/p/" + token);
@@ -139,7 +143,7 @@ public class PartnerLinks {
 
     public void revoke(PartnerLink link) {
         if (link.revokedAt == null) {
-            link.revokedAt = OffsetDateTime.now();
+            link.revokedAt = OffsetDateTime.now(clock);
         }
     }
 

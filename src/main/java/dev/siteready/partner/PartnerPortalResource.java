@@ -23,6 +23,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,6 +42,9 @@ public class PartnerPortalResource {
 
     @Inject
     PartnerLinks links;
+
+    @Inject
+    Clock clock;
 
     @Inject
     PartnerCookie cookies;
@@ -72,6 +77,9 @@ public class PartnerPortalResource {
             return invalid();
         }
         PartnerLink link = PartnerLink.findById(found.get().claim().linkId());
+        if (link == null || !link.isActive()) { // the lookup asked the database's clock; the app's decides too
+            return invalid();
+        }
         links.log(link, ClientAddress.network(routing), "Opened the link");
         return Response.seeOther(URI.create(found.get().path()))
                 .cookie(cookies.issue(found.get().claim(), link.expiresAt, found.get().path())).build();
@@ -135,7 +143,7 @@ public class PartnerPortalResource {
         }
         Questionnaire questionnaire = visit.get().questionnaire();
         String page = PartnerCookie.path(questionnaireId);
-        if (!questionnaire.submitByPartner(java.time.OffsetDateTime.now())) {
+        if (!questionnaire.submitByPartner(OffsetDateTime.now(clock))) {
             return Flash.seeOtherWithError(page, "The questionnaire has been reviewed and locked already.");
         }
         links.log(visit.get().link(), ClientAddress.network(routing), "Submitted the questionnaire for review");

@@ -10,6 +10,8 @@ import dev.siteready.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Stores profiles (aggregates only) and turns accepted suggestions into questionnaire answers. */
@@ -46,6 +48,9 @@ public class SampleProfiles {
 
     @Inject
     Answering answering;
+
+    @Inject
+    Clock clock;
 
     @Inject
     QuestionnaireViews views;
@@ -114,13 +119,15 @@ public class SampleProfiles {
     /** One decision per question and subject of a profile; two at once both land (the later one counts). */
     private void decide(SampleProfile profile, AnswerKey key, SuggestionDecision.Decision decision, String actor) {
         SampleProfile.getEntityManager().createNativeQuery("""
-                INSERT INTO sample_suggestion_decision (workspace_id, id, profile_id, question_key, subject, decision, decided_by)
-                VALUES (:ws, :id, :profile, :key, :subject, :decision, :by)
+                INSERT INTO sample_suggestion_decision (workspace_id, id, profile_id, question_key, subject, decision, decided_by,
+                    decided_at)
+                VALUES (:ws, :id, :profile, :key, :subject, :decision, :by, :at)
                 ON CONFLICT (workspace_id, profile_id, question_key, subject)
-                DO UPDATE SET decision = EXCLUDED.decision, decided_by = EXCLUDED.decided_by, decided_at = now(),
+                DO UPDATE SET decision = EXCLUDED.decision, decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at,
                               version = sample_suggestion_decision.version + 1
                 """).setParameter("ws", tenant.requireWorkspaceId()).setParameter("id", UUID.randomUUID())
                 .setParameter("profile", profile.id).setParameter("key", key.question()).setParameter("subject", key.subject())
-                .setParameter("decision", decision.name()).setParameter("by", actor).executeUpdate();
+                .setParameter("decision", decision.name()).setParameter("by", actor)
+                .setParameter("at", OffsetDateTime.now(clock)).executeUpdate();
     }
 }

@@ -2,6 +2,7 @@ package dev.siteready.profiling;
 
 import dev.siteready.scoping.AnswerKey;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -39,7 +40,7 @@ public class SuggestionDecision extends WorkspaceOwned {
     public String decidedBy;
 
     @Column(name = "decided_at", nullable = false)
-    public OffsetDateTime decidedAt = OffsetDateTime.now();
+    public OffsetDateTime decidedAt = AppClock.now();
 
     /** The answer the decision is about. */
     public AnswerKey key() {

@@ -2,6 +2,7 @@ package dev.siteready.project;
 
 import dev.siteready.site.Site;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -31,7 +32,7 @@ public class Project extends WorkspaceOwned {
     public String description = "";
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     /** A new project at the site; its scope starts empty. */
     public static Project create(Site site, String name, String description) {

@@ -1,6 +1,7 @@
 package dev.siteready.retro;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -69,10 +70,10 @@ public class RetroAction extends WorkspaceOwned {
     public Status status = Status.OPEN;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt = OffsetDateTime.now();
+    public OffsetDateTime updatedAt = AppClock.now();
 
     static RetroAction add(Retrospective retro, String title, String owner, LocalDate dueOn, RetroItem item) {
         RetroAction action = new RetroAction();
@@ -88,12 +89,12 @@ public class RetroAction extends WorkspaceOwned {
     /** Marks it open, done or dropped. */
     void moveTo(Status next) {
         status = next;
-        updatedAt = OffsetDateTime.now();
+        updatedAt = AppClock.now();
     }
 
     /** Still open after its due date (the day as it is in the zone given, the site's). */
     boolean overdue(ZoneId zone) {
-        return status == Status.OPEN && dueOn != null && dueOn.isBefore(LocalDate.now(zone));
+        return status == Status.OPEN && dueOn != null && dueOn.isBefore(AppClock.today(zone));
     }
 
     public static List<RetroAction> listFor(Retrospective retro) {

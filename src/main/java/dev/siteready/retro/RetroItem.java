@@ -2,6 +2,7 @@ package dev.siteready.retro;
 
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import dev.siteready.web.Forms;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -118,10 +119,10 @@ public class RetroItem extends WorkspaceOwned {
     public PartnerLink partnerLink;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt = OffsetDateTime.now();
+    public OffsetDateTime updatedAt = AppClock.now();
 
     /** Writes what the team or the partner typed (already checked); the link is set apart, see {@link #linkTo}. */
     void write(Section section, String title, String notes, List<String> tags) {
@@ -129,7 +130,7 @@ public class RetroItem extends WorkspaceOwned {
         this.title = title;
         this.notes = notes.strip();
         this.tags = tags.toArray(String[]::new);
-        this.updatedAt = OffsetDateTime.now();
+        this.updatedAt = AppClock.now();
     }
 
     /** Links the item to a listed option: its form value ("KIND:reference") and what it says. */

@@ -1,6 +1,7 @@
 package dev.siteready.retro;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -55,7 +56,7 @@ public class RetroParticipant extends WorkspaceOwned {
     public Side side;
 
     @Column(name = "added_at", nullable = false, updatable = false)
-    public OffsetDateTime addedAt = OffsetDateTime.now();
+    public OffsetDateTime addedAt = AppClock.now();
 
     static RetroParticipant add(Retrospective retro, String name, String role, Side side) {
         RetroParticipant participant = new RetroParticipant();

@@ -2,6 +2,7 @@ package dev.siteready.retro;
 
 import dev.siteready.project.Project;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -33,10 +34,10 @@ public class Retrospective extends WorkspaceOwned {
     public String createdBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt = OffsetDateTime.now();
+    public OffsetDateTime updatedAt = AppClock.now();
 
     void edit(LocalDate heldOn, String summary) {
         this.heldOn = heldOn;
@@ -46,7 +47,7 @@ public class Retrospective extends WorkspaceOwned {
 
     /** Something was added to it (the partner's notes count as a change of the retrospective). */
     void touch() {
-        updatedAt = OffsetDateTime.now();
+        updatedAt = AppClock.now();
     }
 
     public static Retrospective of(Project project) {

@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,9 @@ public class Retrospectives {
 
     @Inject
     Validator validator;
+
+    @Inject
+    Clock clock;
 
     @Inject
     TenantContext tenant;
@@ -60,10 +65,10 @@ public class Retrospectives {
 
     public void start(Project project, String actor) {
         // A double click or two teammates at once: the second start finds the first one's retrospective.
-        Retrospective.getEntityManager().createNativeQuery("INSERT INTO retrospective (workspace_id, id, project_id, created_by)"
-                + " VALUES (?1, gen_random_uuid(), ?2, ?3) ON CONFLICT (workspace_id, project_id) DO NOTHING")
+        Retrospective.getEntityManager().createNativeQuery("INSERT INTO retrospective (workspace_id, id, project_id, created_by,"
+                + " created_at, updated_at) VALUES (?1, gen_random_uuid(), ?2, ?3, ?4, ?4) ON CONFLICT (workspace_id, project_id) DO NOTHING")
                 .setParameter(1, tenant.requireWorkspaceId()).setParameter(2, project.id).setParameter(3, actor)
-                .executeUpdate();
+                .setParameter(4, OffsetDateTime.now(clock)).executeUpdate();
     }
 
     public Outcome<Retrospective> saveDetails(Retrospective retro, DetailsForm form) {

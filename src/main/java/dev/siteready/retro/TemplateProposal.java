@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.siteready.onboarding.OnboardingTemplate;
 import dev.siteready.scoping.QuestionnaireTemplate;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -116,7 +117,7 @@ public class TemplateProposal extends WorkspaceOwned {
     public String proposedBy;
 
     @Column(name = "proposed_at", nullable = false, updatable = false)
-    public OffsetDateTime proposedAt = OffsetDateTime.now();
+    public OffsetDateTime proposedAt = AppClock.now();
 
     @Column(name = "decided_by", length = 200)
     public String decidedBy;
@@ -148,7 +149,7 @@ public class TemplateProposal extends WorkspaceOwned {
     private void decide(Status decision, String actor, String note) {
         status = decision;
         decidedBy = actor;
-        decidedAt = OffsetDateTime.now();
+        decidedAt = AppClock.now();
         decisionNote = note;
     }
 

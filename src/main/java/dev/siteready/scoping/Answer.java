@@ -2,6 +2,7 @@ package dev.siteready.scoping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -36,7 +37,7 @@ public class Answer extends WorkspaceOwned {
     public boolean needsFollowUp;
 
     @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt = OffsetDateTime.now();
+    public OffsetDateTime updatedAt = AppClock.now();
 
     @Column(name = "updated_by", nullable = false, length = 200)
     public String updatedBy;

@@ -2,6 +2,7 @@ package dev.siteready.scoping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -34,7 +35,7 @@ public class AnswerChange extends WorkspaceOwned {
     public String subject = "";
 
     @Column(name = "changed_at", nullable = false)
-    public OffsetDateTime changedAt = OffsetDateTime.now();
+    public OffsetDateTime changedAt = AppClock.now();
 
     @Column(name = "changed_by", nullable = false, length = 200)
     public String changedBy;

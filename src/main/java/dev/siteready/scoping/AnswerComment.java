@@ -1,6 +1,7 @@
 package dev.siteready.scoping;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -36,7 +37,7 @@ public class AnswerComment extends WorkspaceOwned {
     public String body;
 
     @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     public static List<AnswerComment> listFor(Questionnaire questionnaire) {
         return list("questionnaire = ?1 order by createdAt, id", questionnaire);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
@@ -16,6 +18,9 @@ import java.util.Objects;
 public class Answering {
 
     public enum Outcome { SAVED, UNCHANGED, CONFLICT, LOCKED }
+
+    @Inject
+    Clock clock;
 
     /** The outcome and, for a conflict, the answer as it is now. */
     public record Result(Outcome outcome, Answer current) {
@@ -46,7 +51,7 @@ public class Answering {
         }
         record(questionnaire, question.key(), subject, AnswerChange.Kind.ANSWER, answer.value, value, actor);
         answer.value = value;
-        answer.updatedAt = OffsetDateTime.now();
+        answer.updatedAt = OffsetDateTime.now(clock);
         answer.updatedBy = actor;
         answer.persist();
         if (byPartner) {

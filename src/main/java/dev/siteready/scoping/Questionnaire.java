@@ -2,6 +2,7 @@ package dev.siteready.scoping;
 
 import dev.siteready.project.Project;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -34,7 +35,7 @@ public class Questionnaire extends WorkspaceOwned {
     public QuestionnaireStatus status = QuestionnaireStatus.DRAFT;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;

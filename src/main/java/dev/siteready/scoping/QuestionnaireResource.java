@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -36,6 +37,9 @@ public class QuestionnaireResource {
 
     @Inject
     QuestionnairePages pages;
+
+    @Inject
+    Clock clock;
 
     @Inject
     QuestionnaireCsv csv;
@@ -113,7 +117,7 @@ public class QuestionnaireResource {
     @RolesAllowed({ MemberRole.OWNER_ROLE, MemberRole.MANAGER_ROLE })
     @Transactional
     public Response status(@RestPath UUID siteId, @RestPath UUID projectId, @RestForm String to) {
-        return flash(siteId, projectId, Questionnaire.require(siteId, projectId).moveTo(to, OffsetDateTime.now()));
+        return flash(siteId, projectId, Questionnaire.require(siteId, projectId).moveTo(to, OffsetDateTime.now(clock)));
     }
 
     @POST

@@ -3,6 +3,7 @@ package dev.siteready.scoping;
 import dev.siteready.scoping.QuestionnaireDefinition.Question;
 import dev.siteready.scoping.QuestionnaireDefinition.Section;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.NotFoundException;
@@ -33,7 +34,7 @@ public class QuestionnaireTemplate extends WorkspaceOwned {
     public boolean draftChanged;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     public static List<QuestionnaireTemplate> listByName() {
         return list("order by lower(name)");

@@ -1,6 +1,7 @@
 package dev.siteready.site;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -29,7 +30,7 @@ public class Site extends WorkspaceOwned {
     public String environmentNotes = "";
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     /** A new site with the details of a checked draft. */
     public static Site create(SiteDraft draft) {

@@ -2,6 +2,7 @@ package dev.siteready.team;
 
 import dev.siteready.account.MemberRole;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -32,7 +33,7 @@ public class Invitation extends WorkspaceOwned {
     public UUID invitedBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     @Column(name = "expires_at", nullable = false)
     public OffsetDateTime expiresAt;
@@ -44,7 +45,7 @@ public class Invitation extends WorkspaceOwned {
     public OffsetDateTime revokedAt;
 
     public boolean isPending() {
-        return acceptedAt == null && revokedAt == null && expiresAt.isAfter(OffsetDateTime.now());
+        return acceptedAt == null && revokedAt == null && expiresAt.isAfter(AppClock.now());
     }
 
     public String status() {
@@ -54,7 +55,7 @@ public class Invitation extends WorkspaceOwned {
         if (revokedAt != null) {
             return "Revoked";
         }
-        return expiresAt.isAfter(OffsetDateTime.now()) ? "Pending" : "Expired";
+        return expiresAt.isAfter(AppClock.now()) ? "Pending" : "Expired";
     }
 
     public static Invitation findByTokenHash(String hash) {
@@ -64,6 +65,6 @@ public class Invitation extends WorkspaceOwned {
     /** Pending invitations, newest first. */
     public static List<Invitation> listPending() {
         return list("acceptedAt is null and revokedAt is null and expiresAt > ?1 order by createdAt desc",
-                OffsetDateTime.now());
+                AppClock.now());
     }
 }

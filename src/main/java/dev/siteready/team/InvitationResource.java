@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.RestPath;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +52,9 @@ public class InvitationResource {
 
     @Inject
     InvitationLookups lookups;
+
+    @Inject
+    Clock clock;
 
     @Inject
     TenantContext tenant;
@@ -123,7 +127,7 @@ public class InvitationResource {
             return null;
         }
         // The version check makes the link single-use even when two people submit it at the same moment.
-        invitation.acceptedAt = OffsetDateTime.now();
+        invitation.acceptedAt = OffsetDateTime.now(clock);
         Member member = new Member();
         member.email = invitation.email;
         member.displayName = name;

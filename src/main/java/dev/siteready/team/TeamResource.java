@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -72,6 +73,9 @@ public class TeamResource {
     SecurityIdentity identity;
 
     @Inject
+    Clock clock;
+
+    @Inject
     Validator validator;
 
     @Inject
@@ -109,7 +113,7 @@ public class TeamResource {
         invitation.role = role;
         invitation.tokenHash = SecretTokens.hash(secret);
         invitation.invitedBy = currentMemberId();
-        invitation.expiresAt = OffsetDateTime.now().plusDays(INVITATION_DAYS);
+        invitation.expiresAt = OffsetDateTime.now(clock).plusDays(INVITATION_DAYS);
         invitation.persist();
         String link = base() + "/invitations/" + secret;
         return Response.ok(Templates.team(page(link, invitation.email), InviteForm.empty(), FormErrors.none())).build();
@@ -126,7 +130,7 @@ public class TeamResource {
             throw new NotFoundException();
         }
         if (invitation.isPending()) {
-            invitation.revokedAt = OffsetDateTime.now();
+            invitation.revokedAt = OffsetDateTime.now(clock);
         }
         return Flash.seeOther("/settings/team", "The invitation for " + invitation.email + " no longer works.");
     }

@@ -1,5 +1,6 @@
 package dev.siteready.tenant;
 
+import dev.siteready.time.AppClock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,7 +21,7 @@ public class Workspace extends PanacheEntityBase {
     public String name;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     @Version
     public Long version;

@@ -1,6 +1,7 @@
 package dev.siteready.testing;
 
 import dev.siteready.project.Project;
+import dev.siteready.time.AppClock;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 import java.util.List;
@@ -30,17 +31,18 @@ public final class Checklist {
         var em = Panache.getEntityManager();
         em.flush();
         int added = em.createNativeQuery("""
-                INSERT INTO checklist_item (workspace_id, id, project_id, event_id, direction)
-                SELECT :ws, gen_random_uuid(), :project, s.event_id, s.direction FROM (
+                INSERT INTO checklist_item (workspace_id, id, project_id, event_id, direction, created_at)
+                SELECT :ws, gen_random_uuid(), :project, s.event_id, s.direction, CAST(:now AS timestamptz) FROM (
                     SELECT DISTINCT e.event_id, r.direction FROM scope_row r
                     JOIN scope_row_event e ON e.workspace_id = r.workspace_id AND e.scope_row_id = r.id
                     WHERE r.workspace_id = :ws AND r.project_id = :project) s
                 ON CONFLICT (workspace_id, project_id, event_id, direction) DO NOTHING
-                """).setParameter("ws", workspaceId).setParameter("project", project.id).executeUpdate();
+                """).setParameter("ws", workspaceId).setParameter("project", project.id).setParameter("now", AppClock.now())
+                .executeUpdate();
         @SuppressWarnings("unchecked")
         List<Object> moved = em.createNativeQuery("""
                 UPDATE checklist_item c SET in_scope = s.now_in,
-                       out_of_scope_since = CASE WHEN s.now_in THEN NULL ELSE now() END, version = c.version + 1
+                       out_of_scope_since = CASE WHEN s.now_in THEN NULL ELSE CAST(:now AS timestamptz) END, version = c.version + 1
                 FROM (SELECT c2.id, EXISTS (SELECT 1 FROM scope_row r
                              JOIN scope_row_event e ON e.workspace_id = r.workspace_id AND e.scope_row_id = r.id
                              WHERE r.workspace_id = c2.workspace_id AND r.project_id = c2.project_id
@@ -48,7 +50,8 @@ public final class Checklist {
                       FROM checklist_item c2 WHERE c2.workspace_id = :ws AND c2.project_id = :project) s
                 WHERE c.workspace_id = :ws AND c.id = s.id AND c.in_scope <> s.now_in
                 RETURNING c.in_scope
-                """).setParameter("ws", workspaceId).setParameter("project", project.id).getResultList();
+                """).setParameter("ws", workspaceId).setParameter("project", project.id).setParameter("now", AppClock.now())
+                .getResultList();
         int restored = (int) moved.stream().filter(Boolean.TRUE::equals).count();
         Changes changes = new Changes(added, moved.size() - restored, restored);
         if (changes.any()) {

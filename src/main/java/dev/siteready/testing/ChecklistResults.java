@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 
 /** Recording a checklist item's result: with a reference as evidence, never over a result recorded meanwhile. */
@@ -13,6 +14,9 @@ class ChecklistResults {
 
     @Inject
     Validator validator;
+
+    @Inject
+    Clock clock;
 
     public Outcome record(TestPlan plan, ChecklistItem item, ChecklistResultForm form, String actor) {
         String problem = problem(item, form);
@@ -25,7 +29,7 @@ class ChecklistResults {
         }
         TestResult before = item.result;
         TestResult result = TestResult.parse(form.result());
-        item.record(result, form.controlId(), form.logId(), form.note(), actor, OffsetDateTime.now());
+        item.record(result, form.controlId(), form.logId(), form.note(), actor, OffsetDateTime.now(clock));
         TestingActivity.record(plan.project(), actor, "Checklist: " + item.describe() + " " + before.label.toLowerCase() + " → "
                 + result.label.toLowerCase() + (form.controlId().isEmpty() ? "" : ", control ID " + form.controlId()) + ".");
         return Outcome.saved(item.describe() + ": " + result.label.toLowerCase() + ".");

@@ -3,6 +3,7 @@ package dev.siteready.testing;
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.project.Project;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -61,7 +62,7 @@ public class SignOff extends WorkspaceOwned {
     public PartnerLink link;
 
     @Column(name = "signed_at", nullable = false)
-    public OffsetDateTime signedAt = OffsetDateTime.now();
+    public OffsetDateTime signedAt = AppClock.now();
 
     /** The side's sign-off of the plan's current scope version; a partner's names the link it came through. */
     static SignOff record(TestPlan plan, Side side, String name, String role, PartnerLink link) {

@@ -2,6 +2,7 @@ package dev.siteready.testing;
 
 import dev.siteready.project.Project;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -110,7 +111,7 @@ public class TestIssue extends WorkspaceOwned {
     public String createdBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     @Column(name = "resolved_at")
     public OffsetDateTime resolvedAt;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 
 /** Moving an issue along with its path to resolution, never over a change saved meanwhile. */
@@ -13,6 +14,9 @@ class TestIssues {
 
     @Inject
     Validator validator;
+
+    @Inject
+    Clock clock;
 
     public Outcome update(TestIssue issue, IssueUpdateForm form, String actor) {
         if (issue.run != null) {
@@ -37,7 +41,7 @@ class TestIssues {
                     + " closing it.");
         }
         TestIssue.Status before = issue.status;
-        issue.moveTo(target, form.resolution(), OffsetDateTime.now());
+        issue.moveTo(target, form.resolution(), OffsetDateTime.now(clock));
         TestingActivity.record(issue.project, actor, "Issue #" + issue.number + " " + before.label.toLowerCase() + " → "
                 + target.label.toLowerCase() + ".");
         return Outcome.saved("Issue #" + issue.number + " is " + target.label.toLowerCase() + ".");

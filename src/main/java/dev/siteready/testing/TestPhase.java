@@ -2,6 +2,7 @@ package dev.siteready.testing;
 
 import dev.siteready.project.Project;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -129,7 +130,7 @@ public class TestPhase extends WorkspaceOwned {
     public OffsetDateTime overrideAt;
 
     @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt = OffsetDateTime.now();
+    public OffsetDateTime updatedAt = AppClock.now();
 
     /**
      * Records how the phase went, for history brought in from elsewhere (the demo's): planned and actual dates, and the

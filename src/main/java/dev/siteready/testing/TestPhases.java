@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,6 +24,9 @@ class TestPhases {
 
     @Inject
     Validator validator;
+
+    @Inject
+    Clock clock;
 
     public Outcome save(TestPlan plan, TestPhase.Kind kind, PhaseForm form, String actor) {
         TestPhase phase = plan.phase(kind);
@@ -43,7 +47,7 @@ class TestPhases {
         }
         TestPhase.Status before = phase.status;
         boolean override = phase.overriddenBy(change, gates);
-        phase.moveTo(change, gates, actor, LocalDate.now(zone), OffsetDateTime.now());
+        phase.moveTo(change, gates, actor, LocalDate.now(clock.withZone(zone)), OffsetDateTime.now(clock));
         record(plan, phase, before, override, actor);
         String message = siteStatus(plan, phase, before, kind.label + " saved: " + phase.status.label.toLowerCase() + ".");
         String warning = kind == TestPhase.Kind.PRODUCTION ? ProductionWindow.warning(phase.scheduledAt, zone) : null;

@@ -2,6 +2,7 @@ package dev.siteready.testing;
 
 import dev.siteready.project.Project;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -56,7 +57,7 @@ public class TestRun extends WorkspaceOwned {
     public String startedBy;
 
     @Column(name = "started_at", nullable = false, updatable = false)
-    public OffsetDateTime startedAt = OffsetDateTime.now();
+    public OffsetDateTime startedAt = AppClock.now();
 
     @Column(name = "finished_by", length = 200)
     public String finishedBy;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -19,6 +20,9 @@ class TestRuns {
 
     @Inject
     Validator validator;
+
+    @Inject
+    Clock clock;
 
     public Outcome start(TestScript script, String actor) {
         if (script.steps.isEmpty()) {
@@ -51,7 +55,7 @@ class TestRuns {
             return Outcome.refused(409, "Someone else recorded this step meanwhile. Your input is shown; save again to keep it.");
         }
         TestResult result = TestResult.parse(form.result());
-        step.record(result, form.note(), actor, OffsetDateTime.now());
+        step.record(result, form.note(), actor, OffsetDateTime.now(clock));
         return Outcome.savedAt(TestingPaths.run(run) + "#step-" + step.number(), "Step " + step.number() + ": "
                 + result.label.toLowerCase() + ".");
     }
@@ -97,7 +101,7 @@ class TestRuns {
                 return Outcome.refused(303, blocked);
             }
         }
-        run.finish(target, actor, OffsetDateTime.now());
+        run.finish(target, actor, OffsetDateTime.now(clock));
         TestingActivity.record(run.project, actor, "Run " + run.number + " of \"" + run.script.name + "\" " + target.label.toLowerCase() + ".");
         return Outcome.saved("Run " + run.number + " " + target.label.toLowerCase() + ".");
     }

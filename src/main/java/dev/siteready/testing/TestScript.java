@@ -3,6 +3,7 @@ package dev.siteready.testing;
 import dev.siteready.project.Project;
 import dev.siteready.project.Workflow;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -43,7 +44,7 @@ public class TestScript extends WorkspaceOwned {
     public List<ScriptStep> steps = List.of();
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     /** A new script for the workflow, empty or with the template's description and steps. */
     static TestScript create(Project project, Workflow workflow, String name, TestScriptTemplate from) {

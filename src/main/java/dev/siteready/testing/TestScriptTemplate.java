@@ -1,6 +1,7 @@
 package dev.siteready.testing;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -29,7 +30,7 @@ public class TestScriptTemplate extends WorkspaceOwned {
     public String createdBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    public OffsetDateTime createdAt = AppClock.now();
 
     /** A template with the script's description and steps, as they are now. */
     static TestScriptTemplate saveFrom(TestScript script, String name, String by) {

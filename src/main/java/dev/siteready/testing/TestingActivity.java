@@ -2,6 +2,7 @@ package dev.siteready.testing;
 
 import dev.siteready.project.Project;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -26,7 +27,7 @@ public class TestingActivity extends WorkspaceOwned {
     public Project project;
 
     @Column(nullable = false)
-    public OffsetDateTime at = OffsetDateTime.now();
+    public OffsetDateTime at = AppClock.now();
 
     @Column(nullable = false, length = 200)
     public String actor;

@@ -1,7 +1,9 @@
 package dev.siteready.testing;
 
+import dev.siteready.web.Dates;
 import io.quarkus.hibernate.orm.panache.Panache;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -33,7 +35,7 @@ public record TestingOverview(List<Upcoming> goLives, List<Blocked> blocked, lon
     }
 
     /** One line per project, in the query's order, with its current phase from all its phases' rows. */
-    private static List<Upcoming> goLives(List<Object[]> rows) {
+    private static List<Upcoming> goLives(List<Object[]> rows, Clock clock) {
         Map<UUID, Object[]> heads = new LinkedHashMap<>();
         Map<UUID, Map<TestPhase.Kind, TestPhase.Status>> statuses = new HashMap<>();
         for (Object[] r : rows) {
@@ -45,12 +47,13 @@ public record TestingOverview(List<Upcoming> goLives, List<Blocked> blocked, lon
             CurrentPhase current = CurrentPhase.of(statuses.get((UUID) r[2]));
             LocalDate date = (LocalDate) r[4];
             return new Upcoming((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], date, current.label(), current.cssClass(),
-                    date.isBefore(LocalDate.now(dev.siteready.web.Dates.zone((String) r[5])))); // the site's today
+                    date.isBefore(LocalDate.now(clock.withZone(Dates.zone((String) r[5]))))); // the site's today
         }).toList();
     }
 
+    /** The overview as of the clock's now: a go-live is overdue once its date has passed in its site's zone. */
     @SuppressWarnings("unchecked")
-    public static TestingOverview load(UUID workspaceId) {
+    public static TestingOverview load(UUID workspaceId, Clock clock) {
         var em = Panache.getEntityManager();
         // The next go-lives with every phase of their projects (five rows each), so the current phase comes from
         // CurrentPhase's one definition without a query per project.
@@ -75,7 +78,7 @@ public record TestingOverview(List<Upcoming> goLives, List<Blocked> blocked, lon
                 ORDER BY t.updated_at DESC, t.id LIMIT :limit
                 """).setParameter("ws", workspaceId).setParameter("limit", SHOWN).getResultList();
         return new TestingOverview(
-                goLives(next),
+                goLives(next, clock),
                 blocked.stream().map(r -> {
                     TestPhase.Kind kind = TestPhase.Kind.valueOf((String) r[4]);
                     String notes = (String) r[5];

@@ -19,6 +19,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -44,6 +45,9 @@ class TestingPages {
 
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Clock clock;
 
     @Inject
     SecurityIdentity identity;
@@ -89,7 +93,7 @@ class TestingPages {
                 refused.problem());
         String memberName = identity.getAttribute(MemberSessions.NAME_ATTRIBUTE);
         return new TestingPage(project.site.id, project.site.name, project.id, project.name, TestingPaths.testing(project),
-                siteZone, Timeline.of(plan.phases(), LocalDate.now(zone)), phases, items, gone,
+                siteZone, Timeline.of(plan.phases(), LocalDate.now(clock.withZone(zone))), phases, items, gone,
                 passed + " of " + items.size() + " passed", workflows,
                 plan.scripts().stream().filter(s -> s.workflow == null).map(scriptView).toList(),
                 plan.workflows().stream().map(w -> new Option(w.id.toString(), w.name, w.id.toString().equals(script.workflow()))).toList(),

@@ -1,6 +1,7 @@
 package dev.siteready.versioning;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.time.AppClock;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
@@ -25,7 +26,7 @@ public abstract class PublishedVersion extends WorkspaceOwned {
     public String note = "";
 
     @Column(name = "published_at", nullable = false, updatable = false)
-    public OffsetDateTime publishedAt = OffsetDateTime.now();
+    public OffsetDateTime publishedAt = AppClock.now();
 
     @Column(name = "published_by", nullable = false, length = 200, updatable = false)
     public String publishedBy;

@@ -26,7 +26,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     /** Platform, in its own order: the base, then web helpers, then members and sessions, then their administration. */
-    static final String[] BASE = { "tenant", "database", "versioning" };
+    static final String[] BASE = { "tenant", "database", "versioning", "time" };
     static final String[] WEB = { "web" };
     static final String[] ACCOUNT = { "account" };
     static final String[] ACCOUNT_ADMIN = { "team", "apitoken" };

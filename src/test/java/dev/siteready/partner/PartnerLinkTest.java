@@ -4,17 +4,22 @@ import dev.siteready.scoping.AnswerKey;
 import dev.siteready.account.SecretTokens;
 import dev.siteready.scoping.StandardQuestionnaire;
 import dev.siteready.support.Db;
+import dev.siteready.support.PinnedClock;
 import dev.siteready.support.WebSession;
+import dev.siteready.time.AppClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Partner links: the secret, the cookie it is traded for, what a partner can and cannot reach. */
 @QuarkusTest
+@Isolated // pins the application's clock
 class PartnerLinkTest {
+
+    @Inject
+    PinnedClock clock;
 
     record Setup(WebSession owner, UUID site, UUID project, String base) {
         /** Creates a link on the links page and returns its URL's path (/p/...). */
@@ -167,6 +176,32 @@ class PartnerLinkTest {
         assertThat(partner.page(path).select("p.comment").text()).contains("Which system issues MR?");
     }
 
+    /**
+     * The app decides a link's expiry by its clock, for the link and for the cookie of a partner who opened it: a minute
+     * after the expiry it keeps, both stop working (the database's lookup, on its own clock, still finds the link).
+     */
+    @Test
+    void aLinkExpiresByTheApplicationsClock() {
+        Setup s = setup("Clock");
+        String link = s.link("Clock");
+        WebSession partner = WebSession.fromOwnAddress();
+        String path = open(partner, link);
+        OffsetDateTime expires = Db.asWorkspace(Db.workspaceOf(s.owner.email), c -> Db.value(c, OffsetDateTime.class,
+                "SELECT expires_at FROM partner_link WHERE label = 'Clock'"));
+        try {
+            clock.pin(expires.minusMinutes(5).toInstant());
+            assertThat(partner.get(path).statusCode()).isEqualTo(200);
+            assertThat(WebSession.fromOwnAddress().get(link).statusCode()).isEqualTo(303);
+            clock.pin(expires.plusMinutes(1).toInstant());
+            assertThat(partner.get(path).statusCode()).isEqualTo(404);
+            assertThat(WebSession.fromOwnAddress().get(link).statusCode()).isEqualTo(404);
+            assertThat(s.owner.page(s.base + "/links").select("tr").stream().filter(tr -> tr.text().startsWith("Clock"))
+                    .findFirst().orElseThrow().text()).contains("Expired");
+        } finally {
+            clock.reset();
+        }
+    }
+
     @Test
     void unknownExpiredAndRevokedLinksAllShowTheSamePage() {
         Setup s = setup("Invalid");
@@ -174,7 +209,8 @@ class PartnerLinkTest {
         String revoked = s.link("Revoked");
         String kept = s.link("Kept");
         UUID workspace = Db.workspaceOf(s.owner.email);
-        Db.asWorkspace(workspace, c -> Db.update(c, "UPDATE partner_link SET expires_at = now() - interval '1 minute' WHERE label = 'Expired'"));
+        Db.asWorkspace(workspace, c -> Db.update(c, "UPDATE partner_link SET expires_at = ? WHERE label = 'Expired'",
+                AppClock.now().minusMinutes(1)));
         WebSession partnerOfKept = WebSession.fromOwnAddress();
         String keptPath = open(partnerOfKept, kept);
         revokeOnPage(s, "Revoked");

@@ -2,6 +2,7 @@ package dev.siteready.retro;
 
 import dev.siteready.support.Db;
 import dev.siteready.support.WebSession;
+import dev.siteready.time.AppClock;
 import io.restassured.response.Response;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -57,9 +58,9 @@ record RetroFixture(WebSession owner, UUID site, UUID project, String base) {
         return option.val();
     }
 
-    /** Marks the project live since the given number of days (as the testing gates would, but directly). */
+    /** Marks the project live since the given number of the site's days (as the testing gates would, but directly). */
     void liveSince(int days) {
-        LocalDate end = LocalDate.now().minusDays(days);
+        LocalDate end = AppClock.today(WebSession.SITE_ZONE).minusDays(days);
         Db.asWorkspace(Db.workspaceOf(owner.email), c -> Db.update(c, "UPDATE test_phase SET status = 'PASSED', actual_start = ?,"
                 + " actual_end = ? WHERE project_id = ? AND kind = 'GO_LIVE'", end, end, project));
     }

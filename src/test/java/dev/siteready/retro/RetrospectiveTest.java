@@ -1,14 +1,22 @@
 package dev.siteready.retro;
 
 import dev.siteready.support.Db;
+import dev.siteready.support.PinnedClock;
 import dev.siteready.support.SqlStatements;
 import dev.siteready.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Retrospectives: items, action items, participants, and proposals that change the next site's templates. */
 @QuarkusTest
+@Isolated // pins the application's clock
 class RetrospectiveTest {
+
+    @Inject
+    PinnedClock clock;
+
+    @AfterEach
+    void unpin() {
+        clock.reset();
+    }
 
     @Test
     void anAcceptedQuestionReachesTheNextQuestionnaireAndLinksBackToTheRetrospective() {
@@ -232,8 +249,11 @@ class RetrospectiveTest {
         assertThat(f.owner().get("/retrospectives/not-a-uuid").statusCode()).isEqualTo(404);
     }
 
-    @Test
-    void actionItemsAndMissingRetrospectivesAppearOnTheHome() {
+    /** At instants where UTC's day and the site's (America/Chicago) differ and where they agree. */
+    @ParameterizedTest
+    @ValueSource(strings = { "2026-03-10T03:30:00Z", "2026-03-10T23:30:00Z", "2026-12-01T05:30:00Z" })
+    void actionItemsAndMissingRetrospectivesAppearOnTheHome(Instant at) {
+        clock.pin(at);
         RetroFixture f = RetroFixture.unstarted("Home lists");
         f.liveSince(20);
         Document home = f.owner().page("/");
@@ -241,8 +261,9 @@ class RetrospectiveTest {
         RetroFixture recent = new RetroFixture(f.owner(), f.owner().createSite("Recent " + UUID.randomUUID().toString().substring(0, 6),
                 "Lab results"), null, null);
         UUID recentProject = f.owner().firstProject(recent.site());
-        Db.asWorkspace(Db.workspaceOf(f.owner().email), c -> Db.update(c, "UPDATE test_phase SET status = 'PASSED', actual_start = current_date - 5,"
-                + " actual_end = current_date - 5 WHERE project_id = ? AND kind = 'GO_LIVE'", recentProject));
+        LocalDate fiveDaysAgo = clock.today(WebSession.SITE_ZONE).minusDays(5);
+        Db.asWorkspace(Db.workspaceOf(f.owner().email), c -> Db.update(c, "UPDATE test_phase SET status = 'PASSED', actual_start = ?,"
+                + " actual_end = ? WHERE project_id = ? AND kind = 'GO_LIVE'", fiveDaysAgo, fiveDaysAgo, recentProject));
         assertThat(f.owner().page("/").select("#retros-missing li")).hasSize(1);
 
         assertThat(f.owner().post(f.base(), Map.of()).statusCode()).isEqualTo(303);
@@ -251,7 +272,7 @@ class RetrospectiveTest {
 
         UUID item = f.item("TO_IMPROVE", "Code mapping took three weeks", "", "mapping", "");
         Response added = f.owner().post(f.base() + "/actions", Map.of("title", "Write a code-mapping upload", "owner", "Dev",
-                "due", java.time.LocalDate.now(java.time.ZoneId.of("America/Chicago")).minusDays(1).toString(), "item", item.toString())); // the site's yesterday: overdue is judged by its date
+                "due", clock.today(WebSession.SITE_ZONE).minusDays(1).toString(), "item", item.toString())); // the site's yesterday
         assertThat(added.statusCode()).as(added.body().asString()).isEqualTo(303);
         Element action = f.owner().page("/").selectFirst("#open-actions li");
         assertThat(action.text()).contains("Write a code-mapping upload", "overdue", "Dev");

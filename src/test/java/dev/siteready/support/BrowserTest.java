@@ -32,8 +32,15 @@ public abstract class BrowserTest {
         }
     }
 
+    /**
+     * How long a browser test waits for what it expects (a page, an htmx swap) before it fails: generous, because a
+     * busy two-core machine running the suite can take many seconds for what usually takes milliseconds; a wait ends as
+     * soon as its condition holds, so a passing test is no slower. Every wait in the browser tests goes through here.
+     */
+    public static final Duration WAIT = Duration.ofSeconds(60);
+
     protected WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        return new WebDriverWait(driver, WAIT);
     }
 
     /** Signs up a new workspace through the form and waits for its home page. */

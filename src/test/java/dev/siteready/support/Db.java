@@ -48,6 +48,18 @@ public final class Db {
         }
     }
 
+    /** The first column of the first row as the type, or null when there is no row. */
+    public static <T> T value(Connection c, Class<T> type, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, type) : null;
+            }
+        }
+    }
+
     public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -6,6 +6,7 @@ import io.restassured.specification.RequestSpecification;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 public final class WebSession {
 
     public static final String PASSWORD = "correct horse battery";
+    /** The time zone of the sites {@link #createSite(String, String)} makes, whose days the app's decisions follow. */
+    public static final ZoneId SITE_ZONE = ZoneId.of("America/Chicago");
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -84,10 +87,15 @@ public final class WebSession {
 
     /** Onboards a site through the new-site form and returns its id. */
     public UUID createSite(String name, String template) {
+        return createSite(name, template, SITE_ZONE.getId());
+    }
+
+    /** Onboards a site in the time zone through the new-site form and returns its id. */
+    public UUID createSite(String name, String template, String timeZone) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("name", name);
         form.put("ehrVendor", "Epic");
-        form.put("timeZone", "America/Chicago");
+        form.put("timeZone", timeZone);
         form.put("status", "SCOPING");
         form.put("template", template == null ? "" : template);
         form.put("contactName", "Pat Lee");

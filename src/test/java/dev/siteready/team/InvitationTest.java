@@ -1,20 +1,29 @@
 package dev.siteready.team;
 
 import dev.siteready.support.Db;
+import dev.siteready.support.PinnedClock;
 import dev.siteready.support.WebSession;
+import dev.siteready.time.AppClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
+@Isolated // pins the application's clock
 class InvitationTest {
+
+    @Inject
+    PinnedClock clock;
 
     @Test
     void invitedPersonJoinsWithTheRoleOnceAndOnlyOnce() {
@@ -59,7 +68,7 @@ class InvitationTest {
         WebSession owner = WebSession.signUp("Expiry Co");
         String expiring = owner.invite(WebSession.uniqueEmail("late"), "VIEWER");
         UUID workspace = Db.workspaceOf(owner.email);
-        Db.asWorkspace(workspace, c -> Db.update(c, "UPDATE invitation SET expires_at = now() - interval '1 minute'"));
+        Db.asWorkspace(workspace, c -> Db.update(c, "UPDATE invitation SET expires_at = ?", AppClock.now().minusMinutes(1)));
         assertThat(WebSession.anonymous().get(expiring).statusCode()).isEqualTo(404);
 
         String revoked = owner.invite(WebSession.uniqueEmail("gone"), "VIEWER");
@@ -69,6 +78,28 @@ class InvitationTest {
         assertThat(revoke.statusCode()).isEqualTo(303);
         assertThat(owner.page("/settings/team").selectFirst(".flash-success").text()).contains("no longer works");
         assertThat(WebSession.anonymous().get(revoked).statusCode()).isEqualTo(404);
+    }
+
+    /** The app decides expiry by its clock: a minute after the expiry it keeps, the link stops working and leaves the list. */
+    @Test
+    void anInvitationExpiresByTheApplicationsClock() {
+        WebSession owner = WebSession.signUp("Clock Invite Co");
+        String email = WebSession.uniqueEmail("soon");
+        String link = owner.invite(email, "VIEWER");
+        OffsetDateTime expires = Db.asWorkspace(Db.workspaceOf(owner.email), c -> Db.value(c, OffsetDateTime.class,
+                "SELECT expires_at FROM invitation WHERE lower(email) = lower(?)", email));
+        try {
+            clock.pin(expires.minusMinutes(5).toInstant());
+            assertThat(WebSession.anonymous().get(link).statusCode()).isEqualTo(200);
+            assertThat(owner.page("/settings/team").text()).contains(email);
+            clock.pin(expires.plusMinutes(1).toInstant());
+            assertThat(WebSession.anonymous().get(link).statusCode()).isEqualTo(404);
+            assertThat(WebSession.anonymous().post(link, Map.of("name", "Late", "password", WebSession.PASSWORD)).statusCode())
+                    .isEqualTo(404);
+            assertThat(owner.page("/settings/team").text()).doesNotContain(email);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

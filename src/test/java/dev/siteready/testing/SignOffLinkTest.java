@@ -3,6 +3,7 @@ package dev.siteready.testing;
 import dev.siteready.partner.PartnerCookie;
 import dev.siteready.support.Db;
 import dev.siteready.support.WebSession;
+import dev.siteready.time.AppClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.jsoup.Jsoup;
@@ -75,8 +76,8 @@ class SignOffLinkTest {
         WebSession keptPartner = WebSession.fromOwnAddress();
         String portal = TestingTest.SignOffLinks.open(keptPartner, kept);
         UUID workspace = Db.workspaceOf(s.owner().email);
-        Db.asWorkspace(workspace, c -> Db.update(c, "UPDATE partner_link SET expires_at = now() - interval '1 minute'"
-                + " WHERE label = 'Expired' AND project_id = ?", s.project()));
+        Db.asWorkspace(workspace, c -> Db.update(c, "UPDATE partner_link SET expires_at = ?"
+                + " WHERE label = 'Expired' AND project_id = ?", AppClock.now().minusMinutes(1), s.project()));
         Document page = s.page();
         String revokeAction = page.select("#sign-off-links tr").stream().filter(tr -> tr.text().startsWith("Revoked"))
                 .findFirst().orElseThrow().selectFirst("form").attr("action");

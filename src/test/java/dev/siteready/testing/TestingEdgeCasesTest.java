@@ -2,14 +2,21 @@ package dev.siteready.testing;
 
 import dev.siteready.partner.PartnerCookie;
 import dev.siteready.support.Db;
+import dev.siteready.support.PinnedClock;
 import dev.siteready.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +28,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The corners of testing to go-live: overrides, phases going back, odd input, stale forms, history that must not change. */
 @QuarkusTest
+@Isolated // pins the application's clock
 class TestingEdgeCasesTest {
+
+    @Inject
+    PinnedClock clock;
+
+    @AfterEach
+    void unpin() {
+        clock.reset();
+    }
 
     @Test
     void anOverrideStartsIntegratedTestingButNeverPassesIt() {
@@ -312,12 +328,20 @@ class TestingEdgeCasesTest {
         assertThat(partnerPage.getElementById("blocking-notice").text()).startsWith("1 blocking issue is still open");
     }
 
-    @Test
-    void overdueGoLivesStayOnTheHome() {
+    /** The site's yesterday is overdue and its today is not, also where UTC has already moved on (03:30Z, 22:30 in Chicago). */
+    @ParameterizedTest
+    @ValueSource(strings = { "2026-03-10T03:30:00Z", "2026-03-10T23:30:00Z" })
+    void overdueGoLivesStayOnTheHome(Instant at) {
+        clock.pin(at);
         TestingTest.Setup s = TestingTest.setup("Overdue");
-        LocalDate past = LocalDate.now().minusDays(3);
-        assertThat(s.phase("go-live", "NOT_STARTED", Map.of("plannedStart", past.toString())).statusCode()).isEqualTo(303);
+        TestingTest.Setup today = TestingTest.setup("Today");
+        LocalDate yesterday = clock.today(WebSession.SITE_ZONE).minusDays(1);
+        assertThat(s.phase("go-live", "NOT_STARTED", Map.of("plannedStart", yesterday.toString())).statusCode()).isEqualTo(303);
         Document home = s.owner().page("/");
-        assertThat(home.select("#go-lives li").text()).contains(past.toString()).contains("overdue").contains("Overdue Hospital");
+        assertThat(home.select("#go-lives li").text()).contains(yesterday.toString()).contains("overdue").contains("Overdue Hospital");
+        assertThat(today.phase("go-live", "NOT_STARTED", Map.of("plannedStart", yesterday.plusDays(1).toString())).statusCode())
+                .isEqualTo(303);
+        assertThat(today.owner().page("/").select("#go-lives li").text()).contains(yesterday.plusDays(1).toString())
+                .doesNotContain("overdue");
     }
 }

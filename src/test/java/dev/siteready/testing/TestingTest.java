@@ -3,6 +3,7 @@ package dev.siteready.testing;
 import dev.siteready.support.Db;
 import dev.siteready.support.SqlStatements;
 import dev.siteready.support.WebSession;
+import dev.siteready.time.AppClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.apache.commons.csv.CSVFormat;
@@ -327,7 +328,7 @@ class TestingTest {
         assertThat(s.phase("uat", "SKIPPED", Map.of()).statusCode()).isEqualTo(303);
 
         // production testing inside business hours is allowed with a warning; off-hours without
-        LocalDate monday = LocalDate.now().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate monday = AppClock.today(WebSession.SITE_ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         r = s.phase("production", "IN_PROGRESS", Map.of("scheduledAt", monday + "T10:00"));
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(flash(r)).contains("inside the site's business hours").contains("America/Chicago");
@@ -357,7 +358,7 @@ class TestingTest {
         doc = s.page();
         assertThat(doc.getElementById("partner-sign-off").text()).contains("Pat Lee (Interface analyst)");
         assertThat(doc.getElementById("vendor-sign-off").text()).contains("Maya Brooks (Implementation manager)");
-        r = s.phase("go-live", "PASSED", Map.of("plannedStart", LocalDate.now().toString()));
+        r = s.phase("go-live", "PASSED", Map.of("plannedStart", AppClock.today(WebSession.SITE_ZONE).toString()));
         assertThat(r.statusCode()).as(r.body().asString()).isEqualTo(303);
         assertThat(flash(r)).contains("is live");
         assertThat(s.owner.page("/sites/" + s.site).selectFirst(".facts .status").text()).isEqualTo("Live");
@@ -400,7 +401,7 @@ class TestingTest {
     @Test
     void theHomeListsUpcomingGoLivesAndBlockedPhases() {
         Setup s = setup("Home");
-        LocalDate goLive = LocalDate.now().plusDays(20);
+        LocalDate goLive = AppClock.today(WebSession.SITE_ZONE).plusDays(20);
         assertThat(s.phase("go-live", "NOT_STARTED", Map.of("plannedStart", goLive.toString())).statusCode()).isEqualTo(303);
         assertThat(s.phase("functional", "BLOCKED", Map.of("notes", "VPN tunnel <b>down</b>")).statusCode()).isEqualTo(303);
         Document home = s.owner.page("/");
