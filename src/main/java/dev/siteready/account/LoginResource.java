@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,8 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
+import java.util.UUID;
 
-/** The sign-in page (its form posts to Quarkus' /j_security_check) and sign-out. */
+/** The sign-in page (its form posts to Quarkus' /j_security_check) and sign-out (of all the member's sessions). */
 @Path("/")
 public class LoginResource {
 
@@ -52,10 +54,16 @@ public class LoginResource {
         return Response.ok(page).build();
     }
 
+    /** Ends every session of the member, on every device and node, not only this browser's cookie. */
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
     public Response logout() {
+        UUID memberId = identity.isAnonymous() ? null : identity.getAttribute(MemberSessions.MEMBER_ATTRIBUTE);
+        if (memberId != null) {
+            Member.endSessions(memberId);
+        }
         sessionCookies.signOut(routing);
         return Response.seeOther(URI.create("/login?signedout=true")).build();
     }

@@ -31,6 +31,33 @@ public class Member extends WorkspaceOwned {
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt = AppClock.now();
 
+    /** Carried in the session cookie; a cookie of an older generation is no session (see MemberSessions). */
+    @Column(name = "session_generation", nullable = false)
+    public long sessionGeneration;
+
+    /** A new role, effective at once: the member's sessions end and they sign in again with it. */
+    public void changeRole(MemberRole newRole) {
+        if (role == newRole) {
+            return;
+        }
+        role = newRole;
+        sessionGeneration++;
+    }
+
+    /** A new password (already hashed): every session issued before ends. */
+    public void changePassword(String newHash) {
+        passwordHash = newHash;
+        sessionGeneration++;
+    }
+
+    /**
+     * Ends every session of the member (sign-out ends them on all devices). One statement that leaves the row's
+     * version alone, so an owner's open role form for this member does not turn stale.
+     */
+    public static void endSessions(java.util.UUID memberId) {
+        update("sessionGeneration = sessionGeneration + 1 where id = ?1", memberId);
+    }
+
     public static List<Member> listByName() {
         return list("order by lower(displayName), id");
     }

@@ -1,12 +1,14 @@
 package dev.siteready.account;
 
 import dev.siteready.tenant.TenantContext;
+import dev.siteready.web.CsrfCookies;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +41,10 @@ public final class MemberIdentityProviders {
                 if (result.outcome() != MemberSessions.Outcome.SIGNED_IN) {
                     // One generic failure for unknown e-mail, wrong password and locked sign-in.
                     throw new AuthenticationFailedException();
+                }
+                io.vertx.ext.web.RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+                if (routing != null) {
+                    CsrfCookies.renew(routing);
                 }
                 return result.identity();
             }));

@@ -15,8 +15,10 @@ import java.util.UUID;
 
 /**
  * Turns a sign-in (e-mail and password) or a session cookie into a security identity for one member of
- * one workspace. The session cookie holds only "workspaceId:memberId", encrypted by Quarkus; the member is
- * loaded again on every request, so a removed member or a changed role takes effect at once.
+ * one workspace. The session cookie holds only "workspaceId:memberId:generation", encrypted by Quarkus; the
+ * member is loaded again on every request, and the cookie counts only while the member's session generation
+ * (in PostgreSQL, so on every node) is still the one it carries: sign-out, a password change or a role change
+ * increments it and so ends every older session; a removed member has no row at all.
  */
 @ApplicationScoped
 public class MemberSessions {
@@ -47,6 +49,14 @@ public class MemberSessions {
             return new SignIn(Outcome.WRONG_CREDENTIALS, null);
         }
         if (throttle.isLocked(email)) {
+            // The same lookup and hash check as a wrong password, so the answer's timing does not tell a locked
+            // e-mail (and with it a registered one) from a wrong password.
+            Optional<AccountLookups.LoginCandidate> candidate = lookups.loginCandidate(email.trim());
+            if (candidate.isEmpty()) {
+                Passwords.burnCheck();
+            } else {
+                Passwords.matches(password, candidate.get().passwordHash());
+            }
             return new SignIn(Outcome.LOCKED, null);
         }
         Optional<AccountLookups.LoginCandidate> candidate = lookups.loginCandidate(email.trim());
@@ -60,43 +70,49 @@ public class MemberSessions {
             return new SignIn(Outcome.WRONG_CREDENTIALS, null);
         }
         throttle.clear(email);
-        SecurityIdentity identity = restore(candidate.get().workspaceId(), candidate.get().memberId());
+        SecurityIdentity identity = restore(candidate.get().workspaceId(), candidate.get().memberId(), null);
         return new SignIn(identity == null ? Outcome.WRONG_CREDENTIALS : Outcome.SIGNED_IN, identity);
     }
 
-    /** The identity for a session cookie's principal, or null when the member no longer exists. */
+    /**
+     * The identity for a session cookie's principal, or null when the member no longer exists or the cookie
+     * is of an older session generation (signed out, password or role changed since). A cookie from before
+     * generations existed ("workspaceId:memberId") is no session either.
+     */
     public SecurityIdentity restore(String principal) {
-        int colon = principal == null ? -1 : principal.indexOf(':');
-        if (colon < 0) {
+        String[] parts = principal == null ? new String[0] : principal.split(":", -1);
+        if (parts.length != 3) {
             return null;
         }
         try {
-            return restore(UUID.fromString(principal.substring(0, colon)),
-                    UUID.fromString(principal.substring(colon + 1)));
+            return restore(UUID.fromString(parts[0]), UUID.fromString(parts[1]), Long.parseLong(parts[2]));
         } catch (IllegalArgumentException e) {
             return null;
         }
     }
 
-    private SecurityIdentity restore(UUID workspaceId, UUID memberId) {
+    /** Loads the member (and checks the cookie's generation, when given) in the same query as always. */
+    private SecurityIdentity restore(UUID workspaceId, UUID memberId, Long generation) {
         tenant.use(workspaceId);
         return QuarkusTransaction.requiringNew().call(() -> {
             Member member = Member.findById(memberId);
             Workspace workspace = Workspace.findById(workspaceId);
-            if (member == null || workspace == null) {
+            if (member == null || workspace == null
+                    || (generation != null && generation != member.sessionGeneration)) {
                 return null;
             }
             return identity(member, workspace);
         });
     }
 
-    public static String principal(UUID workspaceId, UUID memberId) {
-        return workspaceId + ":" + memberId;
+    /** What the session cookie holds: Quarkus writes the identity's principal name into it. */
+    public static String principal(UUID workspaceId, UUID memberId, long sessionGeneration) {
+        return workspaceId + ":" + memberId + ":" + sessionGeneration;
     }
 
     static SecurityIdentity identity(Member member, Workspace workspace) {
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(principal(workspace.id, member.id)))
+                .setPrincipal(new QuarkusPrincipal(principal(workspace.id, member.id, member.sessionGeneration)))
                 .addRole(member.role.securityRole())
                 .addAttribute(TenantContext.WORKSPACE_ATTRIBUTE, workspace.id)
                 .addAttribute(WORKSPACE_NAME_ATTRIBUTE, workspace.name)

@@ -1,5 +1,6 @@
 package dev.siteready.account;
 
+import dev.siteready.web.CsrfCookies;
 import io.quarkus.vertx.http.runtime.security.PersistentLoginManager;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
@@ -10,9 +11,11 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Signs a member in right after sign-up or accepting an invitation, by issuing the same encrypted cookie
- * that Quarkus form authentication issues at /j_security_check (same key and settings), and signs out by
- * clearing it. The cookie is new at every sign-in; no session id exists before it, so none can be fixed.
+ * Signs a member in right after sign-up, accepting an invitation or changing the password, by issuing the same
+ * encrypted cookie that Quarkus form authentication issues at /j_security_check (same key and settings), and
+ * signs out by clearing it. The cookie is new at every sign-in; no session id exists before it, so none can be
+ * fixed. Every sign-in also drops the CSRF cookie, so the first page after it issues a new token
+ * ({@link CsrfCookies}).
  */
 @ApplicationScoped
 public class SessionCookies {
@@ -33,9 +36,10 @@ public class SessionCookies {
                 sameSite.toUpperCase(java.util.Locale.ROOT), cookiePath, -1, null);
     }
 
-    public void signIn(RoutingContext routing, UUID workspaceId, UUID memberId) {
-        manager.save(MemberSessions.principal(workspaceId, memberId), routing, cookieName, null,
+    public void signIn(RoutingContext routing, UUID workspaceId, UUID memberId, long sessionGeneration) {
+        manager.save(MemberSessions.principal(workspaceId, memberId, sessionGeneration), routing, cookieName, null,
                 routing.request().isSSL());
+        CsrfCookies.renew(routing);
     }
 
     public void signOut(RoutingContext routing) {

@@ -60,7 +60,7 @@ public class SignupResource {
             return Flash.seeOtherWithError("/", "You are signed in already. Sign out before creating another workspace.");
         }
         FormErrors errors = FormErrors.of(validator.validate(form));
-        String passwordProblem = Passwords.problem(form.password());
+        String passwordProblem = Passwords.problem(form.password(), form.email(), form.name(), form.workspaceName());
         if (passwordProblem != null) {
             errors.add("password", passwordProblem);
         }
@@ -68,7 +68,7 @@ public class SignupResource {
             try {
                 WorkspaceSignup.Created created = signup.create(form.workspaceName(), form.name(), form.email(),
                         form.password());
-                sessionCookies.signIn(routing, created.workspaceId(), created.memberId());
+                sessionCookies.signIn(routing, created.workspaceId(), created.memberId(), 0);
                 return Flash.seeOther("/", "Your workspace is ready. Welcome to SiteReady.");
             } catch (WorkspaceSignup.EmailTaken e) {
                 errors.add("email", "This e-mail already has a SiteReady account. Sign in instead, or use another address.");

@@ -11,12 +11,13 @@ import java.util.Set;
 /**
  * Viewers change nothing: every request that could change data (anything but GET, HEAD and OPTIONS) from
  * a viewer is refused here, whatever the endpoint, before any resource runs. Endpoints also declare
- * {@code @RolesAllowed}; this filter makes a forgotten annotation fail safe.
+ * {@code @RolesAllowed}; this filter makes a forgotten annotation fail safe. Signing out and changing one's own
+ * password are theirs to do.
  */
 public class ViewerReadOnlyFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Set<String> ALLOWED_FOR_VIEWERS = Set.of("/logout");
+    private static final Set<String> ALLOWED_FOR_VIEWERS = Set.of("/logout", "/settings/password");
 
     @Inject
     SecurityIdentity identity;

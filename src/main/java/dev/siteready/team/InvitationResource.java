@@ -94,7 +94,7 @@ public class InvitationResource {
             return invalid();
         }
         FormErrors errors = FormErrors.of(validator.validate(form));
-        String passwordProblem = Passwords.problem(form.password());
+        String passwordProblem = Passwords.problem(form.password(), view.get().email(), form.name(), view.get().workspaceName());
         if (passwordProblem != null) {
             errors.add("password", passwordProblem);
         }
@@ -105,7 +105,7 @@ public class InvitationResource {
                 if (memberId == null) {
                     return invalid();
                 }
-                sessionCookies.signIn(routing, tenant.requireWorkspaceId(), memberId);
+                sessionCookies.signIn(routing, tenant.requireWorkspaceId(), memberId, 0);
                 return Flash.seeOther("/", "Welcome to " + view.get().workspaceName() + ".");
             } catch (OptimisticLockException | StaleStateException e) {
                 return invalid(); // someone used the link at the same moment

@@ -156,7 +156,7 @@ public class TeamResource {
         if (member.role == MemberRole.OWNER && newRole != MemberRole.OWNER && lastOwner()) {
             return Flash.seeOtherWithError("/settings/team", "A workspace needs at least one owner. Make someone else an owner first.");
         }
-        member.role = newRole;
+        member.changeRole(newRole); // ends their sessions: they sign in again with the new role
         return Flash.seeOther("/settings/team", member.displayName + " is now " + newRole.label.toLowerCase() + ".");
     }
 

@@ -50,7 +50,7 @@ class SignupTest {
         assertThat(page.selectFirst("#password").attr("value")).isEmpty();
         assertThat(page.selectFirst("#name-error").text()).isEqualTo("Enter your name.");
         assertThat(page.selectFirst("#email-error").text()).contains("e-mail address like");
-        assertThat(page.selectFirst("#password-error").text()).contains("at least 10 characters");
+        assertThat(page.selectFirst("#password-error").text()).contains("at least 12 characters");
         assertThat(page.selectFirst("#email").attr("aria-invalid")).isEqualTo("true");
         assertThat(page.select("#error-summary li")).hasSize(3);
     }

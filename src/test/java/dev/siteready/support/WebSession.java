@@ -41,6 +41,7 @@ public final class WebSession {
         Response response = session.post("/signup", Map.of("workspaceName", workspaceName, "name", "Owner of " + workspaceName,
                 "email", session.email, "password", PASSWORD));
         assertEquals(303, response.statusCode(), () -> "sign-up failed: " + response.body().asString());
+        session.land(response);
         return session;
     }
 
@@ -53,6 +54,7 @@ public final class WebSession {
         if (location == null || location.contains("error")) {
             throw new AssertionError("sign-in failed for " + email + ": " + response.statusCode() + " " + location);
         }
+        session.land(response);
         return session;
     }
 
@@ -75,6 +77,7 @@ public final class WebSession {
         member.workspaceName = workspaceName;
         Response joined = member.post(invite(member.email, role), Map.of("name", name, "password", PASSWORD));
         assertEquals(303, joined.statusCode(), () -> "joining failed: " + joined.body().asString());
+        member.land(joined);
         return member;
     }
 
@@ -172,9 +175,18 @@ public final class WebSession {
 
     public String csrfToken() {
         if (!cookies.containsKey("csrf-token")) {
-            get("/login");
+            get(cookies.containsKey("quarkus-credential") ? "/" : "/login");
         }
         return cookies.get("csrf-token");
+    }
+
+    /**
+     * Opens the page a sign-in redirected to, as a browser does: every sign-in drops the CSRF cookie, and that page
+     * issues the new token.
+     */
+    private void land(Response signedIn) {
+        java.net.URI location = java.net.URI.create(signedIn.header("Location"));
+        get(location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery()));
     }
 
     public String cookie(String name) {

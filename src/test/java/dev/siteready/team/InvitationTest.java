@@ -60,7 +60,7 @@ class InvitationTest {
         assertThat(response.statusCode()).isEqualTo(400);
         Document page = Jsoup.parse(response.body().asString());
         assertThat(page.selectFirst("#name").attr("value")).isEqualTo("<b>Pat</b>");
-        assertThat(page.selectFirst("#password-error").text()).contains("at least 10");
+        assertThat(page.selectFirst("#password-error").text()).contains("at least 12");
     }
 
     @Test

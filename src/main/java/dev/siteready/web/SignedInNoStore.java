@@ -1,0 +1,24 @@
+package dev.siteready.web;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Every answer to a signed-in member (pages, fragments, downloads, errors) or to an API token carries workspace
+ * data: {@code Cache-Control: no-store}, so neither the browser (back button after sign-out on a shared computer)
+ * nor a proxy keeps a copy. Public pages and static files (served outside Quarkus REST) keep their caching.
+ */
+public class SignedInNoStore {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @ServerResponseFilter
+    public void noStore(ContainerResponseContext response) {
+        if (identity != null && !identity.isAnonymous()) {
+            response.getHeaders().putSingle("Cache-Control", "no-store");
+        }
+    }
+}
