@@ -1,7 +1,9 @@
 package dev.siteready.catalog;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.web.Names;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 
 import java.time.OffsetDateTime;
@@ -12,6 +14,7 @@ import java.util.List;
 public class DataModel extends WorkspaceOwned {
 
     @Column(nullable = false, length = 80)
+    @Convert(converter = Names.Nfc.class)
     public String name;
 
     @Column(nullable = false, length = 2000)
@@ -28,6 +31,6 @@ public class DataModel extends WorkspaceOwned {
     }
 
     public static DataModel findByName(String name) {
-        return find("lower(name) = lower(?1)", name.trim()).firstResult();
+        return find("lower(name) = lower(?1)", Names.normalize(name)).firstResult();
     }
 }
