@@ -1,5 +1,6 @@
 package dev.siteready.catalog;
 
+import dev.siteready.web.Names;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.siteready.tenant.WorkspaceCreated;
 import dev.siteready.web.Forms;
@@ -206,7 +207,7 @@ public class Catalog {
         ImportRun(boolean builtIn, String by) {
             this.builtIn = builtIn;
             this.by = by;
-            DataModel.<DataModel>listAll().forEach(m -> models.put(m.name.toLowerCase(Locale.ROOT), m));
+            DataModel.<DataModel>listAll().forEach(m -> models.put(Names.key(m.name), m));
             DataModelEvent.listAll().forEach(e -> events.add(key(e.model, e.name)));
             DataModelField.listAll().forEach(f -> fields.add(key(f.model, f.path)));
         }
@@ -217,10 +218,10 @@ public class Catalog {
                 skipped.add("model \"" + Forms.quoted(def.name()) + "\": " + problem);
                 return;
             }
-            DataModel model = models.get(def.name().toLowerCase(Locale.ROOT));
+            DataModel model = models.get(Names.key(def.name()));
             if (model == null) {
                 model = newModel(def.name(), truncate(def.description()), builtIn);
-                models.put(def.name().toLowerCase(Locale.ROOT), model);
+                models.put(Names.key(def.name()), model);
                 added.add("model " + def.name());
                 if (!builtIn) {
                     log(CatalogChange.Kind.MODEL_ADDED, by, "Model " + def.name() + " added by import");
@@ -324,7 +325,7 @@ public class Catalog {
         if (problem != null) {
             throw new CatalogException(field, "The " + label + " " + problem);
         }
-        return value.trim();
+        return Names.normalize(value);
     }
 
     /** Why a name or path cannot be used, or null. */
@@ -369,6 +370,6 @@ public class Catalog {
 
 
     private static String key(DataModel model, String name) {
-        return model.id + "/" + name.trim().toLowerCase(Locale.ROOT);
+        return model.id + "/" + Names.key(name);
     }
 }

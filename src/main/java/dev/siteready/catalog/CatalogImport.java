@@ -1,5 +1,6 @@
 package dev.siteready.catalog;
 
+import dev.siteready.web.Names;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,7 +106,7 @@ final class CatalogImport {
             for (JsonNode e : eventList) {
                 String eventName = e.isTextual() ? e.asText().trim() : text(e, "name");
                 if (!eventName.isEmpty() && count()) {
-                    events.putIfAbsent(eventName.toLowerCase(Locale.ROOT),
+                    events.putIfAbsent(Names.key(eventName),
                             new EventDef(eventName, e.isObject() ? text(e, "description") : ""));
                 }
             }
@@ -116,7 +117,7 @@ final class CatalogImport {
             JsonNode eventTypes = properties.path("Meta").path("properties").path("EventType").path("enum");
             for (JsonNode e : eventTypes) {
                 if (e.isTextual() && !e.asText().isBlank() && count()) {
-                    events.putIfAbsent(e.asText().trim().toLowerCase(Locale.ROOT), new EventDef(e.asText().trim(), ""));
+                    events.putIfAbsent(Names.key(e.asText()), new EventDef(e.asText().trim(), ""));
                 }
             }
             fields(name, "", properties, 1, fields);

@@ -2,7 +2,9 @@ package dev.siteready.catalog;
 
 import dev.siteready.tenant.WorkspaceOwned;
 import dev.siteready.time.AppClock;
+import dev.siteready.web.Names;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 
 import java.time.OffsetDateTime;
@@ -13,6 +15,7 @@ import java.util.List;
 public class DataModel extends WorkspaceOwned {
 
     @Column(nullable = false, length = 80)
+    @Convert(converter = Names.Nfc.class)
     public String name;
 
     @Column(nullable = false, length = 2000)
@@ -29,6 +32,6 @@ public class DataModel extends WorkspaceOwned {
     }
 
     public static DataModel findByName(String name) {
-        return find("lower(name) = lower(?1)", name.trim()).firstResult();
+        return find("lower(name) = lower(?1)", Names.normalize(name)).firstResult();
     }
 }

@@ -2,7 +2,9 @@ package dev.siteready.catalog;
 
 import dev.siteready.tenant.WorkspaceOwned;
 import dev.siteready.time.AppClock;
+import dev.siteready.web.Names;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -20,6 +22,7 @@ public class DataModelField extends WorkspaceOwned {
     public DataModel model;
 
     @Column(nullable = false, length = 300)
+    @Convert(converter = Names.Nfc.class)
     public String path;
 
     @Column(nullable = false, length = 40)

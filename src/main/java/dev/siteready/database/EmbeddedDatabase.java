@@ -28,6 +28,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String OWNER = "siteready";
     public static final String DATABASE = "siteready";
 
+    /**
+     * zonky starts every server with {@code -F} (fsync off) and {@code synchronous_commit=off}, fine for a test
+     * server and a risk for a trial user's ./data: a crash could lose committed work or corrupt the cluster.
+     * These later {@code -c} options override both for the persistent server.
+     */
+    static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
     private final String ownerPassword;
@@ -46,10 +56,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Path pgData = dataDir.resolve("postgres");
             Files.createDirectories(dataDir);
             String password = readOrCreateSecret(dataDir.resolve("db-owner.secret"));
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .start();
+                    .setCleanDataDirectory(false);
+            DURABLE.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
             EmbeddedDatabase db = new EmbeddedDatabase(pg, dataDir, password, false);
             db.provisionOwner();
             return db;
@@ -59,7 +70,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Starts a throw-away server in a temporary folder, removed when closed (tests). */
+    /**
+     * Starts a throw-away server in a temporary folder, removed when closed (tests). It keeps zonky's
+     * settings for speed ({@code fsync} and {@code synchronous_commit} off): a crash loses nothing that matters.
+     */
     public static EmbeddedDatabase startEphemeral() {
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder().setCleanDataDirectory(true).start();

@@ -1,5 +1,6 @@
 package dev.siteready.onboarding;
 
+import dev.siteready.web.Names;
 import dev.siteready.project.ConnectionMethod;
 import dev.siteready.project.Direction;
 import dev.siteready.project.Project;
@@ -57,13 +58,13 @@ public class Onboarding {
 
     /** Why a new template cannot have this name, or null: names are unique without regard to case. */
     public String nameProblem(String name) {
-        return OnboardingTemplate.findByName(name) != null ? "A template called " + name.trim() + " exists already." : null;
+        return OnboardingTemplate.findByName(name) != null ? "A template called " + Names.normalize(name) + " exists already." : null;
     }
 
     @Transactional
     public OnboardingTemplate saveAsTemplate(Project project, String name, String description) {
         OnboardingTemplate template = new OnboardingTemplate();
-        template.name = name.trim();
+        template.name = Names.normalize(name);
         template.description = description == null ? "" : description.trim();
         template.scope = scopes.read(project);
         template.persist();

@@ -3,7 +3,9 @@ package dev.siteready.onboarding;
 import dev.siteready.project.ScopeSpec;
 import dev.siteready.tenant.WorkspaceOwned;
 import dev.siteready.time.AppClock;
+import dev.siteready.web.Names;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -16,6 +18,7 @@ import java.util.List;
 public class OnboardingTemplate extends WorkspaceOwned {
 
     @Column(nullable = false, length = 120)
+    @Convert(converter = Names.Nfc.class)
     public String name;
 
     @Column(nullable = false, length = 2000)
@@ -39,6 +42,6 @@ public class OnboardingTemplate extends WorkspaceOwned {
     }
 
     public static OnboardingTemplate findByName(String name) {
-        return find("lower(name) = lower(?1)", name.trim()).firstResult();
+        return find("lower(name) = lower(?1)", Names.normalize(name)).firstResult();
     }
 }

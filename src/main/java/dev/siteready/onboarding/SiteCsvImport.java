@@ -1,5 +1,6 @@
 package dev.siteready.onboarding;
 
+import dev.siteready.web.Names;
 import dev.siteready.project.ScopeService;
 import dev.siteready.scoping.QuestionnaireTemplateVersion;
 import dev.siteready.scoping.QuestionnaireTemplates;
@@ -134,7 +135,7 @@ class SiteCsvImport {
         for (Line line : lines) {
             Map<String, String> rowProblems = drafts.problems(line.draft, context);
             rowProblems.forEach((field, message) -> problems.add(new RowProblem(line.number, column(field) + ": " + message)));
-            String key = line.draft.name() == null ? "" : line.draft.name().trim().toLowerCase(Locale.ROOT);
+            String key = Names.key(line.draft.name());
             Long first = seen.putIfAbsent(key, line.number);
             if (first != null && !key.isEmpty()) {
                 problems.add(new RowProblem(line.number, "name: the same site as line " + first + "."));

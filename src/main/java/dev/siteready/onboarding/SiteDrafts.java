@@ -1,5 +1,6 @@
 package dev.siteready.onboarding;
 
+import dev.siteready.web.Names;
 import dev.siteready.site.Site;
 import dev.siteready.site.SiteDraft;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +22,7 @@ class SiteDrafts {
     /** What checking drafts needs from the database: taken site names (lower case) and templates by name. */
     public record Context(Set<String> takenNames, Map<String, OnboardingTemplate> templates) {
         public OnboardingTemplate template(SiteDraft draft) {
-            return blank(draft.template()) ? null : templates.get(draft.template().trim().toLowerCase(Locale.ROOT));
+            return blank(draft.template()) ? null : templates.get(Names.key(draft.template()));
         }
     }
 
@@ -34,7 +34,7 @@ class SiteDrafts {
         Set<String> names = new HashSet<>(Site.getEntityManager()
                 .createQuery("select lower(s.name) from Site s", String.class).getResultList());
         Map<String, OnboardingTemplate> templates = new HashMap<>();
-        OnboardingTemplate.listByName().forEach(t -> templates.put(t.name.toLowerCase(Locale.ROOT), t));
+        OnboardingTemplate.listByName().forEach(t -> templates.put(Names.key(t.name), t));
         return new Context(names, templates);
     }
 
@@ -43,10 +43,10 @@ class SiteDrafts {
         Map<String, String> problems = validate(draft);
         // Only values that passed validation are looked up: PostgreSQL refuses NUL even in a parameter.
         Set<String> taken = !problems.containsKey("name") && Site.nameTaken(draft.name(), null)
-                ? Set.of(draft.name().trim().toLowerCase(Locale.ROOT)) : Set.of();
+                ? Set.of(Names.key(draft.name())) : Set.of();
         OnboardingTemplate template = problems.containsKey("template") ? null : OnboardingTemplate.named(draft.template());
         Map<String, OnboardingTemplate> templates = template == null ? Map.of()
-                : Map.of(template.name.toLowerCase(Locale.ROOT), template);
+                : Map.of(Names.key(template.name), template);
         return checkAgainst(new Context(taken, templates), draft, problems);
     }
 
@@ -68,8 +68,8 @@ class SiteDrafts {
     }
 
     private static Map<String, String> checkAgainst(Context context, SiteDraft draft, Map<String, String> problems) {
-        if (!problems.containsKey("name") && context.takenNames().contains(draft.name().trim().toLowerCase(Locale.ROOT))) {
-            problems.put("name", "A site called " + draft.name().trim() + " exists already.");
+        if (!problems.containsKey("name") && context.takenNames().contains(Names.key(draft.name()))) {
+            problems.put("name", "A site called " + Names.normalize(draft.name()) + " exists already.");
         }
         if (!blank(draft.template()) && !problems.containsKey("template") && context.template(draft) == null) {
             problems.put("template", "No onboarding template is called \"" + draft.template().trim() + "\".");

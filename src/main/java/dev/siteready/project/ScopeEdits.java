@@ -5,6 +5,7 @@ import dev.siteready.catalog.DataModelEvent;
 import dev.siteready.catalog.DataModelField;
 import dev.siteready.web.FormErrors;
 import dev.siteready.web.Forms;
+import dev.siteready.web.Names;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -127,13 +128,20 @@ class ScopeEdits {
         if (errors.any()) {
             return ScopeEdit.refused(400, errors.all().values().iterator().next());
         }
+        if (Workflow.nameTaken(project, form.name())) {
+            return ScopeEdit.refused(400, duplicateWorkflow(form.name()));
+        }
         Workflow workflow = new Workflow();
         workflow.project = project;
-        workflow.name = form.name();
+        workflow.name = Names.normalize(form.name());
         workflow.description = form.description();
         workflow.position = (int) Workflow.count("project", project);
         workflow.persist();
         return ScopeEdit.done(path(project) + "#workflows-heading", "Workflow added.");
+    }
+
+    static String duplicateWorkflow(String name) {
+        return "This project has a workflow called " + Names.normalize(name) + " already. Give this one another name.";
     }
 
     @Transactional

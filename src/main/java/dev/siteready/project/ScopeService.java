@@ -5,6 +5,7 @@ import dev.siteready.catalog.DataModelEvent;
 import dev.siteready.catalog.DataModelField;
 import dev.siteready.web.EntityTags;
 import dev.siteready.web.Forms;
+import dev.siteready.web.Names;
 import dev.siteready.web.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -304,6 +305,7 @@ public class ScopeService {
 
     private static List<Workflow> workflows(List<ScopeSpec.WorkflowSpec> specs, Map<String, String> problems) {
         List<Workflow> workflows = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         if (specs.size() > MAX_WORKFLOWS) {
             problems.put("workflows", "A scope has at most " + MAX_WORKFLOWS + " workflows.");
         }
@@ -315,9 +317,11 @@ public class ScopeService {
                 problems.put("workflows[" + i + "].name", "Give the workflow a name of at most 200 characters, without control characters.");
             } else if (!PlainText.Validator.fits(description, 4000)) {
                 problems.put("workflows[" + i + "].description", "Keep the description to 4,000 characters, without control characters.");
+            } else if (!names.add(Names.key(name))) {
+                problems.put("workflows[" + i + "].name", ScopeEdits.duplicateWorkflow(name));
             } else {
                 Workflow w = new Workflow();
-                w.name = name;
+                w.name = Names.normalize(name);
                 w.description = description;
                 workflows.add(w);
             }

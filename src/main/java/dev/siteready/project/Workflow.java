@@ -1,7 +1,9 @@
 package dev.siteready.project;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.web.Names;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -16,6 +18,7 @@ public class Workflow extends WorkspaceOwned {
     public Project project;
 
     @Column(nullable = false, length = 200)
+    @Convert(converter = Names.Nfc.class)
     public String name;
 
     @Column(nullable = false, length = 4000)
@@ -23,6 +26,11 @@ public class Workflow extends WorkspaceOwned {
 
     @Column(nullable = false)
     public int position;
+
+    /** Whether the project has a workflow of this name (in any case, in NFC, without surrounding spaces). */
+    public static boolean nameTaken(Project project, String name) {
+        return count("project = ?1 and lower(name) = lower(?2)", project, Names.normalize(name)) > 0;
+    }
 
     /** The project's workflows in their order. */
     public static java.util.List<Workflow> listFor(Project project) {

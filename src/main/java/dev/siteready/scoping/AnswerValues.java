@@ -86,7 +86,11 @@ public final class AnswerValues {
                     return Parsed.ok(null);
                 }
                 String number = number(single);
-                return number == null ? Parsed.invalid("Enter a number, such as 3 or 2500.") : Parsed.ok(TextNode.valueOf(number));
+                if (number == null) {
+                    return Parsed.invalid("Enter a number, such as 3 or 2500.");
+                }
+                String outOfRange = NumberRange.of(question).problem(number);
+                return outOfRange != null ? Parsed.invalid(outOfRange) : Parsed.ok(TextNode.valueOf(number));
             }
             case DATE -> {
                 if (single.isEmpty()) {

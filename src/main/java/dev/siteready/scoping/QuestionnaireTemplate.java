@@ -4,7 +4,9 @@ import dev.siteready.scoping.QuestionnaireDefinition.Question;
 import dev.siteready.scoping.QuestionnaireDefinition.Section;
 import dev.siteready.tenant.WorkspaceOwned;
 import dev.siteready.time.AppClock;
+import dev.siteready.web.Names;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.NotFoundException;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -20,6 +22,7 @@ import java.util.UUID;
 public class QuestionnaireTemplate extends WorkspaceOwned {
 
     @Column(nullable = false, length = 120)
+    @Convert(converter = Names.Nfc.class)
     public String name;
 
     @Column(nullable = false, length = 2000)
@@ -41,7 +44,7 @@ public class QuestionnaireTemplate extends WorkspaceOwned {
     }
 
     public static QuestionnaireTemplate findByName(String name) {
-        return find("lower(name) = lower(?1)", name.trim()).firstResult();
+        return find("lower(name) = lower(?1)", Names.normalize(name)).firstResult();
     }
 
     /** The template of this workspace, or 404. */

@@ -2,7 +2,9 @@ package dev.siteready.site;
 
 import dev.siteready.tenant.WorkspaceOwned;
 import dev.siteready.time.AppClock;
+import dev.siteready.web.Names;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +16,7 @@ import java.time.OffsetDateTime;
 public class Site extends WorkspaceOwned {
 
     @Column(nullable = false, length = 160)
+    @Convert(converter = Names.Nfc.class)
     public String name;
 
     @Column(name = "ehr_vendor", nullable = false, length = 80)
@@ -86,7 +89,7 @@ public class Site extends WorkspaceOwned {
     }
 
     public static boolean nameTaken(String name, java.util.UUID except) {
-        return count("lower(name) = lower(?1) and id <> ?2", name.trim(),
+        return count("lower(name) = lower(?1) and id <> ?2", Names.normalize(name),
                 except == null ? new java.util.UUID(0, 0) : except) > 0;
     }
 }

@@ -2,7 +2,9 @@ package dev.siteready.testing;
 
 import dev.siteready.tenant.WorkspaceOwned;
 import dev.siteready.time.AppClock;
+import dev.siteready.web.Names;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -17,6 +19,7 @@ import java.util.List;
 public class TestScriptTemplate extends WorkspaceOwned {
 
     @Column(nullable = false, length = 200)
+    @Convert(converter = Names.Nfc.class)
     public String name;
 
     @Column(nullable = false, length = 4000)
@@ -48,6 +51,6 @@ public class TestScriptTemplate extends WorkspaceOwned {
     }
 
     public static boolean nameTaken(String name) {
-        return count("lower(name) = ?1", name.trim().toLowerCase(java.util.Locale.ROOT)) > 0;
+        return count("lower(name) = ?1", Names.key(name)) > 0;
     }
 }

@@ -80,7 +80,7 @@ public class ErrorPages {
         if (ConstraintViolations.any(e)) {
             // A unique, foreign-key or check constraint stopped a change that raced another one.
             LOG.infof("Conflicting change refused by the database on %s %s: %s", request.getMethod(),
-                    loggable(request), e.getMessage());
+                    loggable(request), LogRedaction.redact(e.getMessage()));
             return respond(request, 409, null);
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
@@ -149,10 +149,9 @@ public class ErrorPages {
         return badJson(e, request);
     }
 
-    /** The request path for the log, with a partner link's secret left out: it must never reach a log. */
+    /** The request path for the log, with any secret left out (partner and invitation links): see {@link LogRedaction}. */
     static String loggable(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        return path.startsWith("/p/") ? "/p/(link secret not logged)" : path;
+        return LogRedaction.redact(request.getUriInfo().getPath());
     }
 
     static boolean isApi(ContainerRequestContext request) {

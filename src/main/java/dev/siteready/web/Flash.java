@@ -18,6 +18,8 @@ public final class Flash {
 
     static final String COOKIE = "siteready-flash";
     private static final int MAX_LENGTH = 300;
+    /** Longer addresses break clients (a 100 KB Location is refused as too long a line); SiteReady's own are short. */
+    static final int MAX_LOCATION = 2000;
 
     public record Message(String kind, String text) {
         public boolean isError() {
@@ -42,17 +44,32 @@ public final class Flash {
      * swapping a whole page into the fragment's place, and the page shows the message once.
      */
     public static Response htmxRedirect(String path, String message, boolean error) {
-        return Response.ok().header("HX-Redirect", path).cookie(cookie(error ? "error" : "success", message)).build();
+        return Response.ok().header("HX-Redirect", location(path)).cookie(cookie(error ? "error" : "success", message)).build();
     }
 
     private static Response redirect(String path, String kind, String message) {
-        return Response.seeOther(URI.create(path)).cookie(cookie(kind, message)).build();
+        return Response.seeOther(URI.create(location(path))).cookie(cookie(kind, message)).build();
+    }
+
+    /**
+     * An address for a header: paths are made of ids, but a fragment may come from input (the card of a question), so
+     * an address over {@link #MAX_LOCATION} characters loses its fragment and the browser shows the top of the page.
+     */
+    static String location(String path) {
+        if (path.length() <= MAX_LOCATION) {
+            return path;
+        }
+        int hash = path.indexOf('#');
+        String withoutFragment = hash < 0 ? path : path.substring(0, hash);
+        if (withoutFragment.length() > MAX_LOCATION) {
+            throw new IllegalArgumentException("An address of " + withoutFragment.length() + " characters is no redirect target");
+        }
+        return withoutFragment;
     }
 
     private static NewCookie cookie(String kind, String message) {
-        String text = message.length() > MAX_LENGTH ? message.substring(0, MAX_LENGTH) : message;
         return new NewCookie.Builder(COOKIE)
-                .value(URLEncoder.encode(kind + ":" + text, StandardCharsets.UTF_8))
+                .value(URLEncoder.encode(kind + ":" + shortened(message), StandardCharsets.UTF_8))
                 .path("/")
                 .httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX)
@@ -79,9 +96,18 @@ public final class Flash {
             }
             String kind = "error".equals(decoded.substring(0, colon)) ? "error" : "success";
             String text = decoded.substring(colon + 1);
-            return new Message(kind, text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text);
+            return new Message(kind, shortened(text));
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** At most {@link #MAX_LENGTH} characters, never cutting a character in half (a lone surrogate would become "?"). */
+    private static String shortened(String text) {
+        if (text.length() <= MAX_LENGTH) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
+        return text.substring(0, end);
     }
 }
