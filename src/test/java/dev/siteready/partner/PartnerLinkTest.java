@@ -5,6 +5,7 @@ import dev.siteready.account.SecretTokens;
 import dev.siteready.scoping.StandardQuestionnaire;
 import dev.siteready.support.Db;
 import dev.siteready.support.PinnedClock;
+import dev.siteready.support.LogCapture;
 import dev.siteready.support.WebSession;
 import dev.siteready.time.AppClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -345,32 +344,14 @@ class PartnerLinkTest {
     void theLinkSecretNeverReachesTheLog() {
         Setup s = setup("Logs");
         String link = s.link("Pat");
-        List<String> messages = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                messages.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters())
-                        + (record.getThrown() == null ? "" : record.getThrown().toString()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        List<String> messages;
+        try (LogCapture capture = LogCapture.start()) {
             WebSession client = WebSession.fromOwnAddress();
             String path = open(client, link);
             client.get(path);
             client.get(link + "%00broken");
             client.get(link.replace("/p/", "/p/x"));
-        } finally {
-            root.removeHandler(capture);
+            messages = capture.lines();
         }
         String token = link.substring(3);
         assertThat(messages).noneMatch(m -> m.contains(token));

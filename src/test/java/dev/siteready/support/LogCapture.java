@@ -24,6 +24,12 @@ public final class LogCapture extends Handler implements AutoCloseable {
         records.add(record);
     }
 
+    /** Every record as one line: its message, its parameters and its exception, as a log reader could see them. */
+    public synchronized List<String> lines() {
+        return records.stream().map(r -> r.getMessage() + " " + java.util.Arrays.toString(r.getParameters())
+                + (r.getThrown() == null ? "" : " " + r.getThrown())).toList();
+    }
+
     /** Records that carry a stack trace, or that name Narayana's failed synchronization at commit (ARJUNA012125). */
     public synchronized List<String> stackTracesAndCommitFailures() {
         return records.stream().filter(r -> r.getThrown() != null || String.valueOf(r.getMessage()).contains("ARJUNA012125"))

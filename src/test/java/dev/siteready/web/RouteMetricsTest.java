@@ -2,6 +2,7 @@ package dev.siteready.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.siteready.support.LogCapture;
 import dev.siteready.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,26 +37,8 @@ class RouteMetricsTest {
         List<String[]> routes = routes();
         assertThat(routes).as("routes in the OpenAPI document").hasSizeGreaterThan(100);
 
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getMessage() != null && record.getMessage().contains("maximum number")) {
-                    warnings.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        List<String> warnings;
+        try (LogCapture capture = LogCapture.start()) {
             for (String[] route : routes) {
                 String method = route[0];
                 String template = route[1];
@@ -81,8 +61,7 @@ class RouteMetricsTest {
                 given().get("/p/pl_" + UUID.randomUUID());
                 given().get("/api/sites/" + UUID.randomUUID()); // no token: 401 before any route matched
             }
-        } finally {
-            root.removeHandler(capture);
+            warnings = capture.lines().stream().filter(line -> line.contains("maximum number")).toList();
         }
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
