@@ -58,6 +58,7 @@ public class Onboarding {
 
     /** Why a new template cannot have this name, or null: names are unique without regard to case. */
     public String nameProblem(String name) {
+        OnboardingTemplate.claimName("onboarding_template", Names.key(name));
         return OnboardingTemplate.findByName(name) != null ? "A template called " + Names.normalize(name) + " exists already." : null;
     }
 

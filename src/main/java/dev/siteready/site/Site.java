@@ -89,6 +89,7 @@ public class Site extends WorkspaceOwned {
     }
 
     public static boolean nameTaken(String name, java.util.UUID except) {
+        claimName("site", Names.key(name));
         return count("lower(name) = lower(?1) and id <> ?2", Names.normalize(name),
                 except == null ? new java.util.UUID(0, 0) : except) > 0;
     }

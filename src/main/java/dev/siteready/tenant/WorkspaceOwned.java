@@ -45,4 +45,23 @@ public abstract class WorkspaceOwned extends PanacheEntityBase {
     public void lockFresh() {
         getEntityManager().refresh(this, LockModeType.PESSIMISTIC_WRITE);
     }
+
+    /**
+     * What {@link #claimName} runs: a lock held until the transaction ends, on one name of one kind in the current
+     * workspace. Public so that a test can play "another request saving the same name".
+     */
+    public static final String NAME_CLAIM = "SELECT count(*) FROM pg_advisory_xact_lock(hashtext("
+            + "'name:' || current_setting('app.workspace_id', true) || ':' || ? || ':' || ?))";
+
+    /**
+     * Claims a unique name (its comparison key: normalised, lower case) until the transaction ends, before checking
+     * whether it is taken. Two requests saving the same name then run their check-and-insert one after the other on
+     * every node: the second sees the first's row and answers with its ordinary "exists already" and the user's
+     * input, instead of both passing the check and the second failing at the unique index.
+     */
+    public static void claimName(String kind, String key) {
+        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createNativeQuery(NAME_CLAIM)
+                .setParameter(1, kind).setParameter(2, key).getSingleResult();
+    }
 }
