@@ -67,6 +67,7 @@ public class Catalog {
     @Transactional
     public DataModel addModel(String name, String description, String by) {
         String clean = requireName("name", name, 80, "model name");
+        DataModel.claimName("data_model", Names.key(clean));
         if (DataModel.findByName(clean) != null) {
             throw new CatalogException("name", "The catalog has a model called " + clean + " already.");
         }

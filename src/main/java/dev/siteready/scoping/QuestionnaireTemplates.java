@@ -6,6 +6,7 @@ import dev.siteready.scoping.QuestionnaireDefinition.Section;
 import dev.siteready.tenant.WorkspaceCreated;
 import dev.siteready.web.FormErrors;
 import dev.siteready.web.Forms;
+import dev.siteready.web.Names;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,6 +54,9 @@ public class QuestionnaireTemplates {
     @Transactional
     public TemplateEdit create(TemplateNameForm form, String actor) {
         String problem = problem(form);
+        if (problem == null) {
+            QuestionnaireTemplate.claimName("questionnaire_template", Names.key(form.name()));
+        }
         if (problem == null && QuestionnaireTemplate.findByName(form.name()) != null) {
             problem = "A questionnaire template called " + form.name() + " exists already.";
         }

@@ -51,6 +51,7 @@ public class TestScriptTemplate extends WorkspaceOwned {
     }
 
     public static boolean nameTaken(String name) {
+        claimName("test_script_template", Names.key(name));
         return count("lower(name) = ?1", Names.key(name)) > 0;
     }
 }
