@@ -35,4 +35,24 @@ class AssetsTest {
             }
         }
     }
+
+    @Test
+    void staticFilesAreCompressedAndPagesAreNot() {
+        WebSession owner = WebSession.signUp("Compression Co");
+        Document home = owner.page("/");
+        for (String address : new String[] { home.selectFirst("link[rel=stylesheet][href^=/static/]").attr("href"),
+                home.selectFirst("script[src^=/static/]").attr("src"),
+                home.selectFirst("script[src^=/webjars/]").attr("src") }) {
+            Response file = WebSession.anonymous().get(address, java.util.Map.of("Accept-Encoding", "gzip"));
+            assertThat(file.header("Content-Encoding")).as(address).isEqualTo("gzip");
+        }
+        // pages hold the CSRF token beside text a visitor chooses: never compressed (BREACH)
+        for (String path : new String[] { "/", "/sites?q=abc" }) {
+            Response page = owner.get(path, java.util.Map.of("Accept-Encoding", "gzip"));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.header("Content-Encoding")).as(path).isNotEqualTo("gzip");
+        }
+        Response login = WebSession.anonymous().get("/login", java.util.Map.of("Accept-Encoding", "gzip"));
+        assertThat(login.header("Content-Encoding")).isNotEqualTo("gzip");
+    }
 }
