@@ -50,7 +50,9 @@ curl -fs -c "$JAR_COOKIES" -o /dev/null "$URL/signup"
 csrf() { awk '$6 == "csrf-token" {print $7}' "$JAR_COOKIES"; }
 curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" -o /dev/null --data-urlencode "csrf-token=$(csrf)" \
   --data-urlencode "workspaceName=Bench Co" --data-urlencode "name=Bench" \
-  --data-urlencode "email=bench-$RANDOM@example.test" --data-urlencode "password=bench-password-1" "$URL/signup"
+  --data-urlencode "email=bench-$RANDOM@example.test" --data-urlencode "password=quiet harbor lantern 47" "$URL/signup"
+# sign-in renews the CSRF token: open a page for the new one, as a browser does
+curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" -o /dev/null "$URL/"
 TOKEN=$(curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "csrf-token=$(csrf)" --data-urlencode "name=bench" \
   "$URL/settings/api-tokens" | grep -o 'id="new-token">[^<]*' | sed 's/.*>//')
 [ -n "$TOKEN" ] || fail "no API token"
