@@ -48,24 +48,14 @@ public class MemberSessions {
             Passwords.burnCheck();
             return new SignIn(Outcome.WRONG_CREDENTIALS, null);
         }
+        // Locked or not, known or not: the same lookup and one hash check, so the answer's timing does not tell a
+        // locked e-mail (and with it a registered one) from a wrong password.
+        Optional<AccountLookups.LoginCandidate> candidate = lookups.loginCandidate(email.trim());
+        boolean matches = candidate.isEmpty() ? Passwords.burnCheck() : Passwords.matches(password, candidate.get().passwordHash());
         if (throttle.isLocked(email)) {
-            // The same lookup and hash check as a wrong password, so the answer's timing does not tell a locked
-            // e-mail (and with it a registered one) from a wrong password.
-            Optional<AccountLookups.LoginCandidate> candidate = lookups.loginCandidate(email.trim());
-            if (candidate.isEmpty()) {
-                Passwords.burnCheck();
-            } else {
-                Passwords.matches(password, candidate.get().passwordHash());
-            }
             return new SignIn(Outcome.LOCKED, null);
         }
-        Optional<AccountLookups.LoginCandidate> candidate = lookups.loginCandidate(email.trim());
-        if (candidate.isEmpty()) {
-            Passwords.burnCheck();
-            throttle.recordFailure(email);
-            return new SignIn(Outcome.WRONG_CREDENTIALS, null);
-        }
-        if (!Passwords.matches(password, candidate.get().passwordHash())) {
+        if (!matches) {
             throttle.recordFailure(email);
             return new SignIn(Outcome.WRONG_CREDENTIALS, null);
         }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,11 +52,8 @@ class CatalogConflictsTest {
         try (LogCapture log = LogCapture.start(); OpenTransaction theirs = OpenTransaction.begin(Db.workspaceOf(owner.email))) {
             theirs.update("INSERT INTO data_model_event (workspace_id, id, data_model_id, name) VALUES (app_current_workspace(),"
                     + " gen_random_uuid(), ?, 'Resend')", results);
-            CompletableFuture<Response> add = CompletableFuture.supplyAsync(() -> owner.htmxPost("/catalog/models/" + results
+            response = theirs.commitWhileWaiting(() -> owner.htmxPost("/catalog/models/" + results
                     + "/events", Map.of("name", "Resend", "description", "Mine")));
-            theirs.awaitBlockedRequest();
-            theirs.commit();
-            response = add.get();
             assertThat(log.stackTracesAndCommitFailures()).isEmpty();
         }
         assertThat(response.statusCode()).isEqualTo(409);

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,11 +36,8 @@ class SaveTemplateRaceTest {
             theirs.update("INSERT INTO onboarding_template (workspace_id, id, name, scope) "
                     + "SELECT ?::uuid, gen_random_uuid(), 'Race template', '{}'::jsonb FROM (" + WorkspaceOwned.NAME_CLAIM + ") claim",
                     workspace.toString(), "onboarding_template", "race template");
-            CompletableFuture<Response> save = CompletableFuture.supplyAsync(
+            response = theirs.commitWhileWaiting(
                     () -> owner.post(base + "/template", Map.of("name", "RACE Template")));
-            theirs.awaitBlockedRequest();
-            theirs.commit();
-            response = save.get();
             assertThat(log.stackTracesAndCommitFailures()).isEmpty();
         }
         assertThat(response.statusCode()).isEqualTo(400);

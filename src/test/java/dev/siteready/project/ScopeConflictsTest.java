@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,10 +83,7 @@ class ScopeConflictsTest {
         Response response;
         try (LogCapture log = LogCapture.start(); OpenTransaction theirs = OpenTransaction.begin(Db.workspaceOf(owner.email))) {
             theirs.update("UPDATE scope_row SET messages_per_day = 777, version = version + 1 WHERE id = ?", UUID.fromString(rowId));
-            CompletableFuture<Response> save = CompletableFuture.supplyAsync(() -> owner.post(base + "/rows/" + rowId, mine));
-            theirs.awaitBlockedRequest();
-            theirs.commit();
-            response = save.get();
+            response = theirs.commitWhileWaiting(() -> owner.post(base + "/rows/" + rowId, mine));
             assertThat(log.stackTracesAndCommitFailures()).isEmpty();
         }
         assertThat(response.statusCode()).isEqualTo(409);

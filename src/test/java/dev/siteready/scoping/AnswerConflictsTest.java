@@ -11,7 +11,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,11 +70,8 @@ class AnswerConflictsTest {
     private static Response race(QuestionnaireTest.Fixture f, Change change, String version) throws Exception {
         try (LogCapture log = LogCapture.start(); OpenTransaction theirs = OpenTransaction.begin(Db.workspaceOf(f.owner().email))) {
             change.make(theirs);
-            CompletableFuture<Response> save = CompletableFuture.supplyAsync(() -> f.owner().htmxPost(f.base() + "/answers",
+            Response response = theirs.commitWhileWaiting(() -> f.owner().htmxPost(f.base() + "/answers",
                     Map.of("question", KEY, "subject", "", "version", version, "value", "Mon-Sat 06:00-20:00")));
-            theirs.awaitBlockedRequest();
-            theirs.commit();
-            Response response = save.get();
             assertThat(log.stackTracesAndCommitFailures()).isEmpty();
             return response;
         }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,10 +38,7 @@ class SiteConflictsTest {
         Response response;
         try (LogCapture log = LogCapture.start(); OpenTransaction theirs = OpenTransaction.begin(Db.workspaceOf(owner.email))) {
             theirs.update("UPDATE site SET environment_notes = 'Theirs', version = version + 1 WHERE id = ?", id);
-            CompletableFuture<Response> save = CompletableFuture.supplyAsync(() -> owner.post("/sites/" + id, mine));
-            theirs.awaitBlockedRequest();
-            theirs.commit();
-            response = save.get();
+            response = theirs.commitWhileWaiting(() -> owner.post("/sites/" + id, mine));
             assertThat(log.stackTracesAndCommitFailures()).isEmpty();
         }
         assertThat(response.statusCode()).isEqualTo(409);

@@ -66,6 +66,17 @@ public final class OpenTransaction implements AutoCloseable {
         throw new AssertionError("no request waited for the open transaction's locks");
     }
 
+    /**
+     * Sends the request on another thread, waits until it waits for this transaction's locks, commits, and returns
+     * the request's answer: "their" change lands while "my" save is in flight, every time.
+     */
+    public <T> T commitWhileWaiting(java.util.function.Supplier<T> request) {
+        java.util.concurrent.CompletableFuture<T> pending = java.util.concurrent.CompletableFuture.supplyAsync(request);
+        awaitBlockedRequest();
+        commit();
+        return pending.join();
+    }
+
     public void commit() {
         try {
             connection.commit();
