@@ -22,7 +22,10 @@
 # errors); afterwards the pages are checked again and the errors in the server log are counted.
 # Environment: SITES (1000), CHUNK (250), PORT (a free one), RATIO (path of ratio.sh; default
 # ../shared/bench/ratio.sh next to the repository), and CONNS, DUR, WARM, passed through to ratio.sh
-# (e.g. DUR=10 WARM=10 for a shorter run). The server's log is in ${TMPDIR:-/tmp}/siteready-pages-bench.log.
+# (e.g. DUR=10 WARM=10 for a shorter run). JAVA_OPTS goes to the app's JVM, e.g. a flight recording:
+#   JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/sites.jfr,settings=profile PAGES=sites docs/bench/pages.sh
+# PAGES (a space-separated list of the names above) measures only those pages. The server's log is in
+# ${TMPDIR:-/tmp}/siteready-pages-bench.log.
 set -euo pipefail
 RATIO=${RATIO:-$(cd "$(dirname "$0")" && pwd)/../../../shared/bench/ratio.sh}
 cd "$(dirname "$0")/../.."
@@ -38,7 +41,8 @@ JAR=target/quarkus-app/quarkus-run.jar
 export CONNS DUR WARM  # for ratio.sh, when set
 DATA=$(mktemp -d)
 JAR_COOKIES=$(mktemp)
-SITEREADY_DATA_DIR="$DATA/app" QUARKUS_HTTP_PORT=$PORT java -jar "$JAR" >"$LOG" 2>&1 &
+# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+SITEREADY_DATA_DIR="$DATA/app" QUARKUS_HTTP_PORT=$PORT java ${JAVA_OPTS:-} -jar "$JAR" >"$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA" "$JAR_COOKIES"' EXIT
 trap 'echo "FAILED (line $LINENO): $BASH_COMMAND"; grep -A5 " ERROR " "$LOG" | tail -30' ERR
@@ -174,11 +178,18 @@ fi
 # ---- 7. The measurements.
 echo "$SITES sites; $(nproc) cores, $(java -version 2>&1 | head -1); CONNS=${CONNS:-default} DUR=${DUR:-default} WARM=${WARM:-default}; load generator on the same machine"
 STATUS=0
+chosen() { # chosen NAME=URL...: the pairs whose name is in PAGES (all when PAGES is empty)
+  local pair
+  for pair in "$@"; do [[ -z "${PAGES:-}" || " $PAGES " == *" ${pair%%=*} "* ]] && echo "$pair"; done; true
+}
+mapfile -t MEASURE_MEMBER < <(chosen "${MEMBER_PAGES[@]:0:3}" "$PARTNER_PAGE" "${MEMBER_PAGES[@]:3}")
+mapfile -t MEASURE_SESSION < <(chosen "${MEMBER_PAGES[@]}")
+mapfile -t MEASURE_PARTNER < <(chosen "$PARTNER_PAGE")
 if [ "$TOGETHER" = 1 ]; then
-  COOKIE="$BOTH_COOKIES" "$RATIO" "${MEMBER_PAGES[@]:0:3}" "$PARTNER_PAGE" "${MEMBER_PAGES[3]}" || STATUS=$?
+  [ ${#MEASURE_MEMBER[@]} = 0 ] || COOKIE="$BOTH_COOKIES" "$RATIO" "${MEASURE_MEMBER[@]}" || STATUS=$?
 else
-  COOKIE="$SESSION_COOKIE" "$RATIO" "${MEMBER_PAGES[@]}" || STATUS=$?
-  [ "$STATUS" != 0 ] || COOKIE="$PARTNER_COOKIE" "$RATIO" "$PARTNER_PAGE" || STATUS=$?
+  [ ${#MEASURE_SESSION[@]} = 0 ] || COOKIE="$SESSION_COOKIE" "$RATIO" "${MEASURE_SESSION[@]}" || STATUS=$?
+  [ "$STATUS" != 0 ] || [ ${#MEASURE_PARTNER[@]} = 0 ] || COOKIE="$PARTNER_COOKIE" "$RATIO" "${MEASURE_PARTNER[@]}" || STATUS=$?
 fi
 [ "$STATUS" = 0 ] || echo "ratio.sh FAILED (exit $STATUS)"
 

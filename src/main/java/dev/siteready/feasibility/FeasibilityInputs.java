@@ -8,7 +8,8 @@ import dev.siteready.scoping.AnswerKey;
 import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.testing.ProjectTesting;
 import dev.siteready.time.AppClock;
-import io.quarkus.hibernate.orm.panache.Panache;
+import dev.siteready.tenant.WorkspaceSql;
+import dev.siteready.web.Json;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,34 +75,41 @@ final class FeasibilityInputs {
 
     /** Projects with their questionnaire (if any) and the template version it asks, in one query. */
     private static List<ProjectRow> projects(Collection<UUID> sites) {
-        return Panache.getEntityManager().createQuery("select p.id, p.name, p.site.id, q.id, v.id, t.name, v.number from Project p"
-                + " left join Questionnaire q on q.project = p left join q.templateVersion v left join v.template t"
-                + " where p.site.id in :sites order by p.createdAt, p.id", Object[].class).setParameter("sites", sites)
-                .getResultList().stream().map(r -> new ProjectRow((UUID) r[0], (String) r[1], (UUID) r[2],
+        return WorkspaceSql.rows(WorkspaceSql.query("SELECT p.id, p.name, p.site_id, q.id, v.id, t.name, v.number FROM project p"
+                + " LEFT JOIN questionnaire q ON q.workspace_id = p.workspace_id AND q.project_id = p.id"
+                + " LEFT JOIN questionnaire_template_version v ON v.workspace_id = q.workspace_id AND v.id = q.template_version_id"
+                + " LEFT JOIN questionnaire_template t ON t.workspace_id = v.workspace_id AND t.id = v.template_id"
+                + " WHERE p.workspace_id = :ws AND p.site_id IN (:sites) ORDER BY p.created_at, p.id").setParameter("sites", sites))
+                .stream().map(r -> new ProjectRow((UUID) r[0], (String) r[1], (UUID) r[2],
                         r[3] == null ? null : new QuestionnaireRow((UUID) r[3], (UUID) r[4], r[5] + " v" + r[6]))).toList();
     }
 
     /** Scope rows by project. Event types are not read by any rule, so the rows come without them (no join on scope_row_event). */
     private static Map<UUID, List<ProjectFacts.Row>> rows(Collection<UUID> sites) {
         Map<UUID, List<ProjectFacts.Row>> rows = new HashMap<>();
-        for (Object[] r : Panache.getEntityManager().createQuery("select r.id, r.project.id, m.name, r.direction, r.connectionMethod,"
-                + " r.messagesPerDay, r.peakPerHour from ScopeRow r join r.model m where r.project.site.id in :sites"
-                + " order by r.position, r.id", Object[].class).setParameter("sites", sites).getResultList()) {
+        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT r.id, r.project_id, m.name, r.direction, r.connection_method,"
+                + " r.messages_per_day, r.peak_per_hour FROM scope_row r"
+                + " JOIN project p ON p.workspace_id = r.workspace_id AND p.id = r.project_id"
+                + " JOIN data_model m ON m.workspace_id = r.workspace_id AND m.id = r.data_model_id"
+                + " WHERE r.workspace_id = :ws AND p.site_id IN (:sites) ORDER BY r.position, r.id").setParameter("sites", sites))) {
             rows.computeIfAbsent((UUID) r[1], p -> new ArrayList<>()).add(new ProjectFacts.Row((UUID) r[0], (String) r[2],
-                    (Direction) r[3], (ConnectionMethod) r[4], (Integer) r[5], (Integer) r[6]));
+                    Direction.valueOf((String) r[3]), ConnectionMethod.valueOf((String) r[4]), (Integer) r[5], (Integer) r[6]));
         }
         return rows;
     }
 
     private static Map<UUID, Requirements> requirements(Collection<UUID> sites) {
         Map<UUID, Requirements> requirements = new HashMap<>();
-        for (Object[] r : Panache.getEntityManager().createQuery("select q.project.id, q.kind, m.name, f.path, q.code"
-                + " from ScopeRequirement q left join q.model m left join q.field f where q.project.site.id in :sites"
-                + " order by q.kind, m.name, f.path, q.code", Object[].class).setParameter("sites", sites).getResultList()) {
+        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT q.project_id, q.kind, m.name, f.path, q.code"
+                + " FROM scope_requirement q JOIN project p ON p.workspace_id = q.workspace_id AND p.id = q.project_id"
+                + " LEFT JOIN data_model m ON m.workspace_id = q.workspace_id AND m.id = q.data_model_id"
+                + " LEFT JOIN data_model_field f ON f.workspace_id = q.workspace_id AND f.id = q.field_id"
+                + " WHERE q.workspace_id = :ws AND p.site_id IN (:sites) ORDER BY q.kind, m.name, f.path, q.code")
+                .setParameter("sites", sites))) {
             Requirements req = requirements.computeIfAbsent((UUID) r[0], p -> new Requirements());
             String model = (String) r[2];
             String code = (String) r[4];
-            switch ((ScopeRequirement.Kind) r[1]) {
+            switch (ScopeRequirement.Kind.valueOf((String) r[1])) {
                 case FIELD -> {
                     if (model != null && r[3] != null) {
                         req.fields.add(new ProjectFacts.FieldNeed(model, (String) r[3]));
@@ -122,10 +130,10 @@ final class FeasibilityInputs {
     /** Each template version's definition once, however many questionnaires ask it. */
     private static Map<UUID, QuestionnaireDefinition> definitions(List<ProjectRow> projects) {
         Map<UUID, QuestionnaireDefinition> definitions = new HashMap<>();
-        for (Object[] r : Panache.getEntityManager().createQuery("select v.id, v.definition from QuestionnaireTemplateVersion v"
-                + " where v.id in :ids", Object[].class).setParameter("ids", projects.stream().filter(p -> p.questionnaire() != null)
-                        .map(p -> p.questionnaire().versionId()).distinct().toList()).getResultList()) {
-            definitions.put((UUID) r[0], (QuestionnaireDefinition) r[1]);
+        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT v.id, v.definition FROM questionnaire_template_version v"
+                + " WHERE v.workspace_id = :ws AND v.id IN (:ids)").setParameter("ids", projects.stream()
+                        .filter(p -> p.questionnaire() != null).map(p -> p.questionnaire().versionId()).distinct().toList()))) {
+            definitions.put((UUID) r[0], Json.read(r[1], QuestionnaireDefinition.class));
         }
         return definitions;
     }
@@ -133,12 +141,13 @@ final class FeasibilityInputs {
     private static Answers answers(Collection<UUID> sites) {
         Map<UUID, Map<AnswerKey, JsonNode>> values = new HashMap<>();
         Map<UUID, Set<AnswerKey>> followUps = new HashMap<>();
-        for (Object[] r : Panache.getEntityManager().createQuery("select a.questionnaire.id, a.questionKey, a.subject, a.value,"
-                + " a.needsFollowUp from Answer a where a.questionnaire.project.site.id in :sites", Object[].class)
-                .setParameter("sites", sites).getResultList()) {
+        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT a.questionnaire_id, a.question_key, a.subject, a.value,"
+                + " a.needs_follow_up FROM answer a JOIN questionnaire q ON q.workspace_id = a.workspace_id AND q.id = a.questionnaire_id"
+                + " JOIN project p ON p.workspace_id = q.workspace_id AND p.id = q.project_id"
+                + " WHERE a.workspace_id = :ws AND p.site_id IN (:sites)").setParameter("sites", sites))) {
             AnswerKey key = AnswerKey.of((String) r[1], (String) r[2]);
             if (r[3] != null) {
-                values.computeIfAbsent((UUID) r[0], q -> new HashMap<>()).put(key, (JsonNode) r[3]);
+                values.computeIfAbsent((UUID) r[0], q -> new HashMap<>()).put(key, Json.read(r[3], JsonNode.class));
             }
             if (Boolean.TRUE.equals(r[4])) {
                 followUps.computeIfAbsent((UUID) r[0], q -> new HashSet<>()).add(key);

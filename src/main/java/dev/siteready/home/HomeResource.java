@@ -56,9 +56,7 @@ public class HomeResource {
         if (htmx && !historyRestore) { // htmx restoring history without its cache wants the whole page
             return Templates.home$portfolio(portfolio);
         }
-        List<TeammateView> team = Member.listByName().stream()
-                .map(m -> new TeammateView(m.displayName, m.role.label))
-                .toList();
+        List<TeammateView> team = Member.team().stream().map(m -> new TeammateView(m.name(), m.role().label)).toList();
         return Templates.home(team, Dashboard.load(), portfolio, Arrays.asList(SiteStatus.values()), Arrays.asList(Verdict.values()),
                 TestingOverview.load(tenant.requireWorkspaceId(), clock), RetroOverview.load(tenant.requireWorkspaceId(), clock));
     }

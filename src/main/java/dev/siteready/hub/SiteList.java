@@ -1,9 +1,9 @@
 package dev.siteready.hub;
 
 import dev.siteready.site.SiteStatus;
+import dev.siteready.tenant.TenantContext;
 
 import io.quarkus.hibernate.orm.panache.Panache;
-import jakarta.persistence.TypedQuery;
 
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +24,9 @@ final class SiteList {
     static final Map<String, String> SORTS = Map.of(
             "name", "lower(s.name) asc, s.id",
             "-name", "lower(s.name) desc, s.id",
-            "vendor", "lower(s.ehrVendor) asc, lower(s.name), s.id",
+            "vendor", "lower(s.ehr_vendor) asc, lower(s.name), s.id",
             "status", "s.status asc, lower(s.name), s.id",
-            "created", "s.createdAt desc, s.id");
+            "created", "s.created_at desc, s.id");
 
     public record Row(UUID id, String name, String ehrVendor, SiteStatus status, String timeZone, long projects,
             long messagesPerDay) {
@@ -65,33 +65,39 @@ final class SiteList {
     private SiteList() {
     }
 
+    /**
+     * One statement for the page and the total (a window count); a second one, the count alone, only for a page
+     * past the end. Plain SQL naming the workspace (row level security checks it again): a query Hibernate
+     * translated would be translated again on every call while the tenant filter is on.
+     */
+    @SuppressWarnings("unchecked")
     public static Result find(Query query) {
-        StringBuilder where = new StringBuilder(" from Site s where 1 = 1");
-        if (!query.q().isEmpty()) {
-            where.append(" and (lower(s.name) like :q escape '\\' or lower(s.ehrVendor) like :q escape '\\')");
-        }
-        if (query.status() != null) {
-            where.append(" and s.status = :status");
-        }
+        String where = " FROM site s WHERE s.workspace_id = :ws"
+                + (query.q().isEmpty() ? "" : " AND (lower(s.name) LIKE :q ESCAPE '\\' OR lower(s.ehr_vendor) LIKE :q ESCAPE '\\')")
+                + (query.status() == null ? "" : " AND s.status = :status");
         var em = Panache.getEntityManager();
-        TypedQuery<Long> count = em.createQuery("select count(s)" + where, Long.class);
-        String orderBy = SORTS.get(query.sort());
-        TypedQuery<Row> page = em.createQuery("select new dev.siteready.hub.SiteList$Row(s.id, s.name, s.ehrVendor,"
-                + " s.status, s.timeZone,"
-                + " (select count(p) from Project p where p.site = s),"
-                + " (select coalesce(sum(r.messagesPerDay), 0L) from ScopeRow r where r.project.site = s))"
-                + where + " order by " + orderBy, Row.class);
-        if (!query.q().isEmpty()) {
-            String like = "%" + query.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            count.setParameter("q", like);
-            page.setParameter("q", like);
+        UUID workspace = TenantContext.current().orElseThrow();
+        jakarta.persistence.Query page = em.createNativeQuery("SELECT s.id, s.name, s.ehr_vendor, s.status, s.time_zone,"
+                + " (SELECT count(*) FROM project p WHERE p.workspace_id = s.workspace_id AND p.site_id = s.id),"
+                + " (SELECT coalesce(sum(r.messages_per_day), 0) FROM scope_row r JOIN project p ON p.workspace_id = r.workspace_id"
+                + " AND p.id = r.project_id WHERE r.workspace_id = s.workspace_id AND p.site_id = s.id),"
+                + " count(*) OVER ()" + where + " ORDER BY " + SORTS.get(query.sort()) + " LIMIT :limit OFFSET :offset")
+                .setParameter("limit", PAGE_SIZE).setParameter("offset", (query.page() - 1) * PAGE_SIZE);
+        jakarta.persistence.Query count = em.createNativeQuery("SELECT count(*)" + where);
+        for (jakarta.persistence.Query q : List.of(page, count)) {
+            q.setParameter("ws", workspace);
+            if (!query.q().isEmpty()) {
+                q.setParameter("q", "%" + query.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%");
+            }
+            if (query.status() != null) {
+                q.setParameter("status", query.status().name());
+            }
         }
-        if (query.status() != null) {
-            count.setParameter("status", query.status());
-            page.setParameter("status", query.status());
-        }
-        long total = count.getSingleResult();
-        List<Row> rows = page.setFirstResult((query.page() - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+        List<Object[]> found = page.getResultList();
+        List<Row> rows = found.stream().map(r -> new Row((UUID) r[0], (String) r[1], (String) r[2], SiteStatus.valueOf((String) r[3]),
+                (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue())).toList();
+        long total = found.isEmpty() ? ((Number) count.getSingleResult()).longValue() : ((Number) found.get(0)[7]).longValue();
         return new Result(rows, total, query);
     }
 }

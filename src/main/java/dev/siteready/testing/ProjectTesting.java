@@ -2,7 +2,7 @@ package dev.siteready.testing;
 
 import dev.siteready.testing.TestPhase.Kind;
 import dev.siteready.testing.TestPhase.Status;
-import io.quarkus.hibernate.orm.panache.Panache;
+import dev.siteready.tenant.WorkspaceSql;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -35,23 +35,24 @@ public record ProjectTesting(CurrentPhase phase, LocalDate goLiveStart, LocalDat
     }
 
     public static Map<UUID, ProjectTesting> ofProjects(Collection<UUID> projectIds) {
-        return projectIds.isEmpty() ? Map.of() : read("t.project.id in :ids", projectIds, projectIds);
+        return projectIds.isEmpty() ? Map.of() : read("t.project_id IN (:ids)", projectIds, projectIds);
     }
 
     /** Every project of the sites, keyed by project (the portfolio refreshes sites a batch at a time). */
     public static Map<UUID, ProjectTesting> ofSites(Collection<UUID> siteIds) {
-        return siteIds.isEmpty() ? Map.of() : read("t.project.site.id in :ids", siteIds, null);
+        return siteIds.isEmpty() ? Map.of() : read("t.project_id IN (SELECT p.id FROM project p WHERE p.workspace_id = :ws AND p.site_id IN (:ids))", siteIds, null);
     }
 
     private static Map<UUID, ProjectTesting> read(String where, Collection<UUID> ids, Collection<UUID> projectIds) {
         Map<UUID, Map<Kind, Status>> statuses = new HashMap<>();
         Map<UUID, LocalDate[]> goLives = new HashMap<>();
-        for (Object[] r : Panache.getEntityManager().createQuery("select t.project.id, t.kind, t.status, t.plannedStart,"
-                + " t.actualEnd from TestPhase t where " + where, Object[].class).setParameter("ids", ids).getResultList()) {
+        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT t.project_id, t.kind, t.status, t.planned_start, t.actual_end"
+                + " FROM test_phase t WHERE t.workspace_id = :ws AND " + where).setParameter("ids", ids))) {
             UUID project = (UUID) r[0];
-            statuses.computeIfAbsent(project, p -> new EnumMap<>(Kind.class)).put((Kind) r[1], (Status) r[2]);
-            if (r[1] == Kind.GO_LIVE) {
-                goLives.put(project, new LocalDate[] { (LocalDate) r[3], (LocalDate) r[4] });
+            Kind kind = Kind.valueOf((String) r[1]);
+            statuses.computeIfAbsent(project, p -> new EnumMap<>(Kind.class)).put(kind, Status.valueOf((String) r[2]));
+            if (kind == Kind.GO_LIVE) {
+                goLives.put(project, new LocalDate[] { WorkspaceSql.date(r[3]), WorkspaceSql.date(r[4]) });
             }
         }
         Map<UUID, ProjectTesting> result = new HashMap<>();

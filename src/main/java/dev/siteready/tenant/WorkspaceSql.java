@@ -1,0 +1,41 @@
+package dev.siteready.tenant;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.Query;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Plain SQL reads of the request's workspace, for pages read on every view. Hibernate translates a query again on
+ * every call while the tenant filter is on (docs/performance.md), so the hottest reads are SQL that names the
+ * workspace itself: every statement given here must compare {@code workspace_id} with {@code :ws}, which is bound
+ * here from the request's workspace, never from input. Row level security checks the same again in PostgreSQL.
+ */
+public final class WorkspaceSql {
+
+    private static final Pattern NAMES_WORKSPACE = Pattern.compile("\\bworkspace_id\\s*=\\s*:ws\\b");
+
+    private WorkspaceSql() {
+    }
+
+    /** A native query with {@code :ws} bound to the request's workspace. */
+    public static Query query(String sql) {
+        if (!NAMES_WORKSPACE.matcher(sql).find()) {
+            throw new IllegalArgumentException("SQL of a workspace must compare workspace_id with :ws: " + sql);
+        }
+        return Panache.getEntityManager().createNativeQuery(sql)
+                .setParameter("ws", TenantContext.current().orElseThrow(() -> new IllegalStateException("No workspace in this request")));
+    }
+
+    /** The rows of a native query of the request's workspace. */
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> rows(Query query) {
+        return query.getResultList();
+    }
+
+    /** A date column of a native row (Hibernate may hand it over as java.sql.Date). */
+    public static java.time.LocalDate date(Object column) {
+        return column == null ? null : column instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) column;
+    }
+}
