@@ -3,6 +3,7 @@ package dev.siteready.project;
 import dev.siteready.catalog.DataModel;
 import dev.siteready.catalog.DataModelEvent;
 import dev.siteready.catalog.DataModelField;
+import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.web.EntityTags;
 import dev.siteready.web.Forms;
 import dev.siteready.web.Names;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -53,6 +55,31 @@ public class ScopeService {
         List<ScopeSpec.WorkflowSpec> workflows = workflows(project).stream()
                 .map(w -> new ScopeSpec.WorkflowSpec(w.name, w.description)).toList();
         return new ScopeSpec(rows, fields, patient, provider, codes, workflows);
+    }
+
+    /** A scope row as a questionnaire's repeating questions see it. */
+    public record RowName(String model, Direction direction) {
+    }
+
+    /** A required field as a questionnaire's repeating questions see it. */
+    public record FieldName(String model, String path) {
+    }
+
+    /** The project's scope rows by position, as names (plain SQL: read on every view of a questionnaire). */
+    public static List<RowName> rowNames(UUID projectId) {
+        return WorkspaceSql.rows(WorkspaceSql.query("SELECT m.name, r.direction FROM scope_row r"
+                + " JOIN data_model m ON m.workspace_id = r.workspace_id AND m.id = r.data_model_id"
+                + " WHERE r.workspace_id = :ws AND r.project_id = :project ORDER BY r.position").setParameter("project", projectId))
+                .stream().map(r -> new RowName((String) r[0], Direction.valueOf((String) r[1]))).toList();
+    }
+
+    /** The project's required fields, as names (plain SQL: read on every view of a questionnaire). */
+    public static List<FieldName> requiredFieldNames(UUID projectId) {
+        return WorkspaceSql.rows(WorkspaceSql.query("SELECT m.name, f.path FROM scope_requirement q"
+                + " JOIN data_model m ON m.workspace_id = q.workspace_id AND m.id = q.data_model_id"
+                + " JOIN data_model_field f ON f.workspace_id = q.workspace_id AND f.id = q.field_id"
+                + " WHERE q.workspace_id = :ws AND q.project_id = :project AND q.kind = 'FIELD'").setParameter("project", projectId))
+                .stream().map(r -> new FieldName((String) r[0], (String) r[1])).toList();
     }
 
     public List<ScopeRow> rows(Project project) {

@@ -2,6 +2,7 @@ package dev.siteready.scoping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -58,9 +59,10 @@ public class AnswerChange extends WorkspaceOwned {
     }
 
     /** How many changes each question (key + subject) has, in one query. */
+    /** Question key, subject and number of changes, per answer of the questionnaire (plain SQL: read on every view). */
     public static List<Object[]> countsFor(Questionnaire questionnaire) {
-        return getEntityManager().createQuery("select c.questionKey, c.subject, count(c) from AnswerChange c "
-                + "where c.questionnaire = ?1 group by c.questionKey, c.subject", Object[].class)
-                .setParameter(1, questionnaire).getResultList();
+        return WorkspaceSql.rows(WorkspaceSql.query("SELECT c.question_key, c.subject, count(*) FROM answer_change c"
+                + " WHERE c.workspace_id = :ws AND c.questionnaire_id = :questionnaire GROUP BY c.question_key, c.subject")
+                .setParameter("questionnaire", questionnaire.id));
     }
 }

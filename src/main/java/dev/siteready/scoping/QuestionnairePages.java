@@ -123,11 +123,11 @@ class QuestionnairePages {
 
     private Page page(Questionnaire questionnaire, QuestionnaireView view) {
         Project project = questionnaire.project;
-        QuestionnaireTemplateVersion latest = QuestionnaireTemplateVersion.latest(questionnaire.templateVersion.template);
+        int latest = QuestionnaireTemplateVersion.latestNumber(questionnaire.templateVersion.template.id);
         long linkCount = links.count(questionnaire);
         return new Page(project.site.id, project.site.name, project.id, project.name, Questionnaire.path(project.site.id, project.id),
                 questionnaire.status, questionnaire.templateVersion.template.name, questionnaire.templateVersion.number,
-                latest.number > questionnaire.templateVersion.number ? latest.number : null, linkCount, view);
+                latest > questionnaire.templateVersion.number ? latest : null, linkCount, view);
     }
 
     private static String yesNo(JsonNode value) {

@@ -1,6 +1,7 @@
 package dev.siteready.scoping;
 
 import dev.siteready.versioning.PublishedVersion;
+import dev.siteready.tenant.WorkspaceSql;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -48,6 +49,13 @@ public class QuestionnaireTemplateVersion extends PublishedVersion {
 
     public static QuestionnaireTemplateVersion latest(QuestionnaireTemplate template) {
         return find("template = ?1 order by number desc", template).firstResult();
+    }
+
+    /** The number of the template's latest version (plain SQL: every questionnaire page shows whether a newer one exists). */
+    public static int latestNumber(java.util.UUID templateId) {
+        return ((Number) WorkspaceSql.query("SELECT coalesce(max(v.number), 0) FROM questionnaire_template_version v"
+                + " WHERE v.workspace_id = :ws AND v.template_id = :template").setParameter("template", templateId)
+                .getSingleResult()).intValue();
     }
 
     public static List<QuestionnaireTemplateVersion> listFor(QuestionnaireTemplate template) {

@@ -10,7 +10,6 @@ import dev.siteready.scoping.QuestionnaireView.SectionView;
 import dev.siteready.scoping.Subjects.Subject;
 import dev.siteready.web.Dates;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,16 +48,13 @@ public class QuestionnaireViews {
         }
     }
 
-    @Inject
-    ScopeService scopes;
-
     public Data load(Questionnaire questionnaire) {
         return load(questionnaire, subjects(questionnaire));
     }
 
     /** What the project's scope asks repeating questions for, as it is now. */
     public Subjects subjects(Questionnaire questionnaire) {
-        return Subjects.of(scopes.rows(questionnaire.project), scopes.requirements(questionnaire.project));
+        return Subjects.of(ScopeService.rowNames(questionnaire.project.id), ScopeService.requiredFieldNames(questionnaire.project.id));
     }
 
     /** The answers, comments and change counts, with the subjects read before. */
@@ -69,7 +65,7 @@ public class QuestionnaireViews {
                 .collect(Collectors.groupingBy(c -> AnswerKey.of(c.questionKey, c.subject)));
         Map<AnswerKey, Long> changes = new HashMap<>();
         for (Object[] row : AnswerChange.countsFor(questionnaire)) {
-            changes.put(AnswerKey.of((String) row[0], (String) row[1]), (Long) row[2]);
+            changes.put(AnswerKey.of((String) row[0], (String) row[1]), ((Number) row[2]).longValue());
         }
         Map<AnswerKey, JsonNode> values = new HashMap<>();
         Set<AnswerKey> followUps = new HashSet<>();

@@ -1,8 +1,7 @@
 package dev.siteready.scoping;
 
 import dev.siteready.project.Direction;
-import dev.siteready.project.ScopeRequirement;
-import dev.siteready.project.ScopeRow;
+import dev.siteready.project.ScopeService;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,12 +18,11 @@ public record Subjects(List<Subject> scopeRows, List<Subject> dataModels, List<S
         public static final Subject NONE = new Subject("", "");
     }
 
-    /** The subjects of a scope read as entities (questionnaire pages). */
-    public static Subjects of(List<ScopeRow> rows, List<ScopeRequirement> requirements) {
+    /** The subjects of a scope read as names (questionnaire pages). */
+    public static Subjects of(List<ScopeService.RowName> rows, List<ScopeService.FieldName> requiredFields) {
         Builder subjects = new Builder();
-        rows.forEach(row -> subjects.scopeRow(row.model.name, row.direction));
-        requirements.stream().filter(r -> r.kind == ScopeRequirement.Kind.FIELD)
-                .forEach(r -> subjects.requiredField(r.model.name, r.field.path));
+        rows.forEach(row -> subjects.scopeRow(row.model(), row.direction()));
+        requiredFields.forEach(f -> subjects.requiredField(f.model(), f.path()));
         return subjects.build();
     }
 
