@@ -14,6 +14,8 @@
 #   questionnaire  GET /sites/{id}/projects/{pid}/questionnaire
 #   partner        GET /partner/{questionnaireId}          (the partner's page)
 #   sites          GET /sites
+#   testing        GET /sites/{id}/projects/{pid}/testing
+#   retro          GET /sites/{id}/projects/{pid}/retrospective
 # ratio.sh sends one Cookie header with every request. If the partner page still answers 200 to the member's
 # session cookie and the partner cookie together (a signed-in member of the same workspace opening the
 # partner page), all pages are measured in one call with both cookies; otherwise ratio.sh is called twice:
@@ -145,7 +147,8 @@ echo "first GET / (rollups of all $SITES sites computed): ${R#* } s"
 SESSION_COOKIE=$(awk '$6 == "quarkus-credential" || $6 == "csrf-token" {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$JAR_COOKIES")
 [[ "$SESSION_COOKIE" == *quarkus-credential=* ]] || fail "no session cookie (quarkus-credential) after signing up"
 BOTH_COOKIES="$SESSION_COOKIE; $PARTNER_COOKIE"
-MEMBER_PAGES=(summary="$URL/sites/$SITE/feasibility" portfolio="$URL/" questionnaire="$BASE" sites="$URL/sites")
+MEMBER_PAGES=(summary="$URL/sites/$SITE/feasibility" portfolio="$URL/" questionnaire="$BASE" sites="$URL/sites"
+  testing="$URL/sites/$SITE/projects/$PROJECT/testing" retro="$URL/sites/$SITE/projects/$PROJECT/retrospective")
 PARTNER_PAGE=partner="$URL$PARTNER_PATH"
 status() { curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" "$1"; }
 check() { # check COOKIE NAME=URL...: prints each page's status, fails on any non-2xx
