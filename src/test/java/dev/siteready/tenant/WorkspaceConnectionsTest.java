@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The workspace setting on pooled connections: a checkout outside a transaction is cleared on return, one inside a
- * transaction vanishes at commit (so its return sends nothing), and plain SQL reads name the request's workspace.
+ * transaction vanishes at commit, and plain SQL reads name the request's workspace.
  */
 @QuarkusTest
 class WorkspaceConnectionsTest {
