@@ -1,7 +1,6 @@
 package dev.siteready.account;
 
 import dev.siteready.tenant.TenantContext;
-import dev.siteready.tenant.Workspace;
 import dev.siteready.web.PlainText;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -117,11 +116,6 @@ public class MemberSessions {
     /** What the session cookie holds: Quarkus writes the identity's principal name into it. */
     public static String principal(UUID workspaceId, UUID memberId, long sessionGeneration) {
         return workspaceId + ":" + memberId + ":" + sessionGeneration;
-    }
-
-    static SecurityIdentity identity(Member member, Workspace workspace) {
-        return identity(workspace.id, workspace.name, member.id, member.role, member.displayName, member.email,
-                member.sessionGeneration);
     }
 
     private static SecurityIdentity identity(UUID workspaceId, String workspaceName, UUID memberId, MemberRole role,

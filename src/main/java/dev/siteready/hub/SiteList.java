@@ -1,9 +1,8 @@
 package dev.siteready.hub;
 
 import dev.siteready.site.SiteStatus;
-import dev.siteready.tenant.TenantContext;
+import dev.siteready.tenant.WorkspaceSql;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 
 import java.util.List;
 import java.util.Locale;
@@ -70,22 +69,18 @@ final class SiteList {
      * past the end. Plain SQL naming the workspace (row level security checks it again): a query Hibernate
      * translated would be translated again on every call while the tenant filter is on.
      */
-    @SuppressWarnings("unchecked")
     public static Result find(Query query) {
         String where = " FROM site s WHERE s.workspace_id = :ws"
                 + (query.q().isEmpty() ? "" : " AND (lower(s.name) LIKE :q ESCAPE '\\' OR lower(s.ehr_vendor) LIKE :q ESCAPE '\\')")
                 + (query.status() == null ? "" : " AND s.status = :status");
-        var em = Panache.getEntityManager();
-        UUID workspace = TenantContext.current().orElseThrow();
-        jakarta.persistence.Query page = em.createNativeQuery("SELECT s.id, s.name, s.ehr_vendor, s.status, s.time_zone,"
+        jakarta.persistence.Query page = WorkspaceSql.query("SELECT s.id, s.name, s.ehr_vendor, s.status, s.time_zone,"
                 + " (SELECT count(*) FROM project p WHERE p.workspace_id = s.workspace_id AND p.site_id = s.id),"
                 + " (SELECT coalesce(sum(r.messages_per_day), 0) FROM scope_row r JOIN project p ON p.workspace_id = r.workspace_id"
                 + " AND p.id = r.project_id WHERE r.workspace_id = s.workspace_id AND p.site_id = s.id),"
                 + " count(*) OVER ()" + where + " ORDER BY " + SORTS.get(query.sort()) + " LIMIT :limit OFFSET :offset")
                 .setParameter("limit", PAGE_SIZE).setParameter("offset", (query.page() - 1) * PAGE_SIZE);
-        jakarta.persistence.Query count = em.createNativeQuery("SELECT count(*)" + where);
+        jakarta.persistence.Query count = WorkspaceSql.query("SELECT count(*)" + where);
         for (jakarta.persistence.Query q : List.of(page, count)) {
-            q.setParameter("ws", workspace);
             if (!query.q().isEmpty()) {
                 q.setParameter("q", "%" + query.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_") + "%");
@@ -94,7 +89,7 @@ final class SiteList {
                 q.setParameter("status", query.status().name());
             }
         }
-        List<Object[]> found = page.getResultList();
+        List<Object[]> found = WorkspaceSql.rows(page);
         List<Row> rows = found.stream().map(r -> new Row((UUID) r[0], (String) r[1], (String) r[2], SiteStatus.valueOf((String) r[3]),
                 (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue())).toList();
         long total = found.isEmpty() ? ((Number) count.getSingleResult()).longValue() : ((Number) found.get(0)[7]).longValue();

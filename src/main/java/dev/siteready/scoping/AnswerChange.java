@@ -58,7 +58,6 @@ public class AnswerChange extends WorkspaceOwned {
                 questionnaire, questionKey, subject);
     }
 
-    /** How many changes each question (key + subject) has, in one query. */
     /** Question key, subject and number of changes, per answer of the questionnaire (plain SQL: read on every view). */
     public static List<Object[]> countsFor(Questionnaire questionnaire) {
         return WorkspaceSql.rows(WorkspaceSql.query("SELECT c.question_key, c.subject, count(*) FROM answer_change c"

@@ -1,7 +1,7 @@
 package dev.siteready.scoping;
 
-import dev.siteready.versioning.PublishedVersion;
 import dev.siteready.tenant.WorkspaceSql;
+import dev.siteready.versioning.PublishedVersion;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

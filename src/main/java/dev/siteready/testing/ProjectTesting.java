@@ -40,7 +40,8 @@ public record ProjectTesting(CurrentPhase phase, LocalDate goLiveStart, LocalDat
 
     /** Every project of the sites, keyed by project (the portfolio refreshes sites a batch at a time). */
     public static Map<UUID, ProjectTesting> ofSites(Collection<UUID> siteIds) {
-        return siteIds.isEmpty() ? Map.of() : read("t.project_id IN (SELECT p.id FROM project p WHERE p.workspace_id = :ws AND p.site_id IN (:ids))", siteIds, null);
+        return siteIds.isEmpty() ? Map.of()
+                : read("t.project_id IN (SELECT p.id FROM project p WHERE p.workspace_id = :ws AND p.site_id IN (:ids))", siteIds, null);
     }
 
     private static Map<UUID, ProjectTesting> read(String where, Collection<UUID> ids, Collection<UUID> projectIds) {
