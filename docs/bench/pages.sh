@@ -16,12 +16,19 @@
 #   sites          GET /sites
 #   testing        GET /sites/{id}/projects/{pid}/testing
 #   retro          GET /sites/{id}/projects/{pid}/retrospective
+# and, only when named in PAGES, two floors that show the fixed cost of any page (not key pages):
+#   layout         GET /settings/password   (signed in, the layout and a form, no query of its own)
+#   live           GET /q/health/live       (no session, no template)
 # ratio.sh sends one Cookie header with every request. If the partner page still answers 200 to the member's
 # session cookie and the partner cookie together (a signed-in member of the same workspace opening the
 # partner page), all pages are measured in one call with both cookies; otherwise ratio.sh is called twice:
 # the member pages with the session cookie, the partner page with the partner cookie.
 # Every page is checked once with curl first (any non-2xx stops the script with the status and the server's
 # errors); afterwards the pages are checked again and the errors in the server log are counted.
+# After the throughput ratios, the latency as users see it: USERS (100) users, each waiting a think time of 0.5-1.5 s
+# (docs/bench/think.lua) before each request, for LAT_DUR (30) seconds per page (wrk --latency: p50, p90, p99 and the
+# requests per second that result, about USERS a second). Then LARGE (5000; 0 skips it) sites in all: the missing
+# ones are imported the same way, the first GET / computes their rollups, and the portfolio is measured again.
 # Environment: SITES (1000), CHUNK (250), PORT (a free one), RATIO (path of ratio.sh; default
 # ../shared/bench/ratio.sh next to the repository), and CONNS, DUR, WARM, passed through to ratio.sh
 # (e.g. DUR=10 WARM=10 for a shorter run). JAVA_OPTS goes to the app's JVM, e.g. a flight recording:
@@ -65,15 +72,19 @@ TOKEN=$(curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "csrf-toke
 api() { curl -fs -H "Authorization: Bearer $TOKEN" "$URL/api/$1"; }
 
 # ---- 2. SITES sites through the import page, CHUNK per request (a 303 to the site list means all were created).
-for FROM in $(seq 1 "$CHUNK" "$SITES"); do
-  TO=$((FROM + CHUNK - 1 > SITES ? SITES : FROM + CHUNK - 1))
-  { echo "name,ehr_vendor,time_zone,template,contact_name"
-    for i in $(seq "$FROM" "$TO"); do echo "Bench Hospital $i,Epic,America/Chicago,Lab results,Pat $i"; done; } > "$DATA/sites.csv"
-  R=$(curl -s -o "$DATA/import.html" -w '%{http_code} %{time_total}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" \
-    --data-urlencode "csrf-token=$(csrf)" --data-urlencode "csv@$DATA/sites.csv" "$URL/sites/import")
-  [ "${R%% *}" = 303 ] || { grep -o 'class="[^"]*error[^"]*"[^<]*' "$DATA/import.html" | head; fail "POST /sites/import (sites $FROM-$TO): HTTP ${R%% *}"; }
-  echo "import of sites $FROM-$TO (POST /sites/import): ${R#* } s"
-done
+import_sites() { # import_sites FROM TO: sites "Bench Hospital FROM" to "Bench Hospital TO"
+  local from to
+  for from in $(seq "$1" "$CHUNK" "$2"); do
+    to=$((from + CHUNK - 1 > $2 ? $2 : from + CHUNK - 1))
+    { echo "name,ehr_vendor,time_zone,template,contact_name"
+      for i in $(seq "$from" "$to"); do echo "Bench Hospital $i,Epic,America/Chicago,Lab results,Pat $i"; done; } > "$DATA/sites.csv"
+    R=$(curl -s -o "$DATA/import.html" -w '%{http_code} %{time_total}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" \
+      --data-urlencode "csrf-token=$(csrf)" --data-urlencode "csv@$DATA/sites.csv" "$URL/sites/import")
+    [ "${R%% *}" = 303 ] || { grep -o 'class="[^"]*error[^"]*"[^<]*' "$DATA/import.html" | head; fail "POST /sites/import (sites $from-$to): HTTP ${R%% *}"; }
+    echo "import of sites $from-$to (POST /sites/import): ${R#* } s"
+  done
+}
+import_sites 1 "$SITES"
 
 # ---- 3. The first site (by name) and its first project; its questionnaire started and partly answered.
 SITE=$(api "sites?sort=name&page=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
@@ -138,10 +149,13 @@ PARTNER_COOKIE=$(tr -d '\r' < "$DATA/open.txt" | grep -io '^set-cookie: siteread
 [ -n "$PARTNER_COOKIE" ] || fail "GET /p/{token} set no siteready-partner cookie"
 
 # ---- 5. The first GET / after the import computes and stores the rollup of every site.
-R=$(curl -s -o "$DATA/home.html" -w '%{http_code} %{time_total}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" "$URL/")
-[ "${R%% *}" = 200 ] || fail "first GET /: HTTP ${R%% *} after ${R#* } s"
-grep -q "id=\"portfolio-count\">$SITES sites" "$DATA/home.html" || fail "first GET / does not list $SITES sites"
-echo "first GET / (rollups of all $SITES sites computed): ${R#* } s"
+rollups() { # rollups N: the first GET / after an import, which must list N sites
+  R=$(curl -s -o "$DATA/home.html" -w '%{http_code} %{time_total}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" "$URL/")
+  [ "${R%% *}" = 200 ] || fail "first GET /: HTTP ${R%% *} after ${R#* } s"
+  grep -q "id=\"portfolio-count\">$1 sites" "$DATA/home.html" || fail "first GET / does not list $1 sites"
+  echo "first GET / (rollups of the new sites computed, $1 sites in all): ${R#* } s"
+}
+rollups "$SITES"
 
 # ---- 6. The cookies, and one request per page with curl: every page must answer 2xx before it is measured.
 SESSION_COOKIE=$(awk '$6 == "quarkus-credential" || $6 == "csrf-token" {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$JAR_COOKIES")
@@ -149,6 +163,8 @@ SESSION_COOKIE=$(awk '$6 == "quarkus-credential" || $6 == "csrf-token" {printf "
 BOTH_COOKIES="$SESSION_COOKIE; $PARTNER_COOKIE"
 MEMBER_PAGES=(summary="$URL/sites/$SITE/feasibility" portfolio="$URL/" questionnaire="$BASE" sites="$URL/sites"
   testing="$URL/sites/$SITE/projects/$PROJECT/testing" retro="$URL/sites/$SITE/projects/$PROJECT/retrospective")
+FLOORS=(layout="$URL/settings/password" live="$URL/q/health/live")
+[[ " ${PAGES:-} " == *" layout "* || " ${PAGES:-} " == *" live "* ]] && MEMBER_PAGES+=("${FLOORS[@]}")
 PARTNER_PAGE=partner="$URL$PARTNER_PATH"
 status() { curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" "$1"; }
 check() { # check COOKIE NAME=URL...: prints each page's status, fails on any non-2xx
@@ -195,6 +211,29 @@ else
   [ "$STATUS" != 0 ] || [ ${#MEASURE_PARTNER[@]} = 0 ] || COOKIE="$PARTNER_COOKIE" "$RATIO" "${MEASURE_PARTNER[@]}" || STATUS=$?
 fi
 [ "$STATUS" = 0 ] || echo "ratio.sh FAILED (exit $STATUS)"
+
+# ---- 7b. Latency with USERS users and think time (docs/bench/think.lua), then the portfolio with LARGE sites.
+USERS=${USERS:-100}; LAT_DUR=${LAT_DUR:-30}; LARGE=${LARGE:-5000}
+LUA="$(pwd)/docs/bench/think.lua"
+latency() { # latency LABEL COOKIE URL: one line of p50 / p90 / p99 / requests per second / non-2xx answers
+  local out pct
+  out=$(wrk -t2 -c"$USERS" -d"${LAT_DUR}s" --timeout 10s --latency -s "$LUA" -H "Cookie: $2" "$3")
+  pct() { echo "$out" | awk -v p="$1" '$1 == p {print $2}'; }
+  local bad; bad=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
+  printf '%-22s %9s %9s %9s %8s %6s\n' "$1" "$(pct 50%)" "$(pct 90%)" "$(pct 99%)" \
+    "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "${bad:-0}"
+  [ -z "$bad" ]
+}
+echo "latency: $USERS users, think time 0.5-1.5 s, ${LAT_DUR} s per page"
+printf '%-22s %9s %9s %9s %8s %6s\n' page p50 p90 p99 'req/s' non2xx
+for pair in "${MEASURE_SESSION[@]}"; do latency "${pair%%=*} ($SITES sites)" "$SESSION_COOKIE" "${pair#*=}" || STATUS=1; done
+for pair in "${MEASURE_PARTNER[@]}"; do latency "${pair%%=*}" "$PARTNER_COOKIE" "${pair#*=}" || STATUS=1; done
+if [ "$LARGE" -gt "$SITES" ] && [[ -z "${PAGES:-}" || " $PAGES " == *" portfolio "* ]]; then
+  import_sites $((SITES + 1)) "$LARGE"
+  rollups "$LARGE"
+  wrk -t2 -c8 -d"${WARM:-20}s" -H "Cookie: $SESSION_COOKIE" "$URL/" >/dev/null  # warm-up, as ratio.sh does
+  latency "portfolio ($LARGE sites)" "$SESSION_COOKIE" "$URL/" || STATUS=1
+fi
 
 # ---- 8. Afterwards: the pages still answer 2xx with the same cookies, and the server logged no errors.
 if [ "$TOGETHER" = 1 ]; then

@@ -8,6 +8,7 @@ import dev.siteready.scoping.QuestionnaireView.Progress;
 import dev.siteready.site.SiteStatus;
 import dev.siteready.testing.CurrentPhase;
 import dev.siteready.time.AppClock;
+import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.web.Paged;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,15 +35,18 @@ public final class Portfolio {
     static final int REFRESH_BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Sort keys offered in the UI, to their ORDER BY (verdict: most severe first). */
+    /**
+     * Sort keys offered in the UI, to their ORDER BY over site_feasibility f joined with site s. The default (verdict:
+     * most severe first, then name) is read in index order (site_feasibility_order_idx); every order ends with the
+     * site's lower-case name and id, kept in site_feasibility by the database (V11).
+     */
     static final Map<String, String> SORTS = Map.of(
-            "name", "lower(s.name), s.id",
-            "verdict", "CASE f.verdict WHEN 'BLOCKED' THEN 0 WHEN 'AT_RISK' THEN 1 WHEN 'INCOMPLETE' THEN 2"
-                    + " WHEN 'FEASIBLE_WITH_WORK' THEN 3 WHEN 'READY' THEN 4 ELSE 5 END, lower(s.name), s.id",
-            "completion", "CASE WHEN f.questions > 0 THEN f.answered::float / f.questions ELSE 0 END, lower(s.name), s.id",
-            "golive", "f.go_live NULLS LAST, lower(s.name), s.id",
-            "volume", "f.messages_per_day DESC NULLS LAST, lower(s.name), s.id",
-            "status", "s.status, lower(s.name), s.id");
+            "name", "f.name_key, f.site_id",
+            "verdict", "f.verdict_rank, f.name_key, f.site_id",
+            "completion", "CASE WHEN f.questions > 0 THEN f.answered::float / f.questions ELSE 0 END, f.name_key, f.site_id",
+            "golive", "f.go_live NULLS LAST, f.name_key, f.site_id",
+            "volume", "f.messages_per_day DESC NULLS LAST, f.name_key, f.site_id",
+            "status", "s.status, f.name_key, f.site_id");
 
     public record Query(Verdict verdict, SiteStatus status, String vendor, String sort, int page) {
         public Query {
@@ -109,19 +113,22 @@ public final class Portfolio {
                 + "#portfolio";
     }
 
+    /**
+     * The page in three statements after the refresh: the verdict counts, the page (in index order for the default
+     * sort) and the vendors for the filter. Filters join only what they need: without a status or vendor filter the
+     * counts read site_feasibility alone (every site has its row, V4). LIMIT and OFFSET are numbers in the SQL (the
+     * page is a clamped int), so that PostgreSQL keeps a generic plan instead of planning on every call (see SiteList).
+     */
     public static Result find(UUID workspaceId, Query query) {
         int updating = refreshStale(workspaceId);
-        var em = Panache.getEntityManager();
-        String filters = " FROM site s LEFT JOIN site_feasibility f ON f.workspace_id = s.workspace_id AND f.site_id = s.id"
-                + " WHERE s.workspace_id = :ws AND (:status = '' OR s.status = :status)"
-                + " AND (:vendor = '' OR lower(s.ehr_vendor) = lower(:vendor))";
+        boolean siteFilters = query.status() != null || !query.vendor().isEmpty();
+        String filters = " WHERE f.workspace_id = :ws" + (query.status() == null ? "" : " AND s.status = :status")
+                + (query.vendor().isEmpty() ? "" : " AND lower(s.ehr_vendor) = lower(:vendor)");
+        String joined = " FROM site_feasibility f JOIN site s ON s.workspace_id = f.workspace_id AND s.id = f.site_id";
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
-        @SuppressWarnings("unchecked")
-        List<Object[]> grouped = em.createNativeQuery("SELECT f.verdict, count(*)" + filters + " GROUP BY f.verdict")
-                .setParameter("ws", workspaceId).setParameter("status", query.statusName()).setParameter("vendor", query.vendor())
-                .getResultList();
         long all = 0;
-        for (Object[] r : grouped) {
+        for (Object[] r : WorkspaceSql.rows(bind(WorkspaceSql.query("SELECT f.verdict, count(*)"
+                + (siteFilters ? joined : " FROM site_feasibility f") + filters + " GROUP BY f.verdict"), query))) {
             long n = ((Number) r[1]).longValue();
             all += n;
             Verdict v = Verdict.parse((String) r[0]);
@@ -130,14 +137,14 @@ public final class Portfolio {
             }
         }
         long total = query.verdict() == null ? all : counts.getOrDefault(query.verdict(), 0L);
-        @SuppressWarnings("unchecked")
-        List<Object[]> page = em.createNativeQuery("SELECT s.id, s.name, s.ehr_vendor, s.status, f.verdict, f.answered, f.questions,"
-                + " f.open_questions, f.work_items, f.go_live, f.go_live_note, f.messages_per_day, f.phase" + filters
-                + " AND (:verdict = '' OR f.verdict = :verdict) ORDER BY " + SORTS.get(query.sort()) + " LIMIT :limit OFFSET :offset")
-                .setParameter("ws", workspaceId).setParameter("status", query.statusName()).setParameter("vendor", query.vendor())
-                .setParameter("verdict", query.verdictName()).setParameter("limit", PAGE_SIZE)
-                .setParameter("offset", (query.page() - 1) * PAGE_SIZE).getResultList();
-        List<Row> rows = page.stream().map(r -> {
+        jakarta.persistence.Query page = bind(WorkspaceSql.query("SELECT s.id, s.name, s.ehr_vendor, s.status, f.verdict,"
+                + " f.answered, f.questions, f.open_questions, f.work_items, f.go_live, f.go_live_note, f.messages_per_day, f.phase"
+                + joined + filters + (query.verdict() == null ? "" : " AND f.verdict = :verdict") + " ORDER BY "
+                + SORTS.get(query.sort()) + " LIMIT " + PAGE_SIZE + " OFFSET " + (query.page() - 1) * PAGE_SIZE), query);
+        if (query.verdict() != null) {
+            page.setParameter("verdict", query.verdict().name());
+        }
+        List<Row> rows = WorkspaceSql.rows(page).stream().map(r -> {
             CurrentPhase phase = CurrentPhase.parse((String) r[12]);
             return new Row((UUID) r[0], (String) r[1], (String) r[2], SiteStatus.valueOf((String) r[3]),
                     Verdict.parse((String) r[4]), number(r[5]), number(r[6]), number(r[7]), number(r[8]),
@@ -146,9 +153,20 @@ public final class Portfolio {
                     phase == null ? "" : phase.cssClass());
         }).toList();
         @SuppressWarnings("unchecked")
-        List<String> vendors = em.createNativeQuery("SELECT DISTINCT s.ehr_vendor FROM site s WHERE s.workspace_id = :ws"
-                + " AND s.ehr_vendor <> '' ORDER BY 1 LIMIT 200").setParameter("ws", workspaceId).getResultList();
+        List<String> vendors = WorkspaceSql.query("SELECT DISTINCT s.ehr_vendor FROM site s WHERE s.workspace_id = :ws"
+                + " AND s.ehr_vendor <> '' ORDER BY 1 LIMIT 200").getResultList();
         return new Result(rows, total, query, bars(counts, query), vendors, updating);
+    }
+
+    /** Binds the status and vendor filters a statement of {@link #find} names. */
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query sql, Query query) {
+        if (query.status() != null) {
+            sql.setParameter("status", query.status().name());
+        }
+        if (!query.vendor().isEmpty()) {
+            sql.setParameter("vendor", query.vendor());
+        }
+        return sql;
     }
 
     private static List<Bar> bars(Map<Verdict, Long> counts, Query query) {

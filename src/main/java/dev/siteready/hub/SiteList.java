@@ -65,34 +65,47 @@ final class SiteList {
     }
 
     /**
-     * One statement for the page and the total (a window count); a second one, the count alone, only for a page
-     * past the end. Plain SQL naming the workspace (row level security checks it again): a query Hibernate
-     * translated would be translated again on every call while the tenant filter is on.
+     * One statement for the page and the total; a second one, the count alone, only for a page past the end. Plain
+     * SQL naming the workspace (row level security checks it again): a query Hibernate translated would be translated
+     * again on every call while the tenant filter is on. The total is an uncorrelated subquery (PostgreSQL runs it
+     * once), not a window count, which would read every site of the workspace into the window before the first row.
+     * LIMIT and OFFSET are numbers in the SQL (the page is a clamped int, never text), so that PostgreSQL can keep one
+     * generic plan per page number instead of planning again on every call, as it does when a parameter decides how
+     * many rows are read (docs/performance.md).
      */
     public static Result find(Query query) {
-        String where = " FROM site s WHERE s.workspace_id = :ws"
-                + (query.q().isEmpty() ? "" : " AND (lower(s.name) LIKE :q ESCAPE '\\' OR lower(s.ehr_vendor) LIKE :q ESCAPE '\\')")
-                + (query.status() == null ? "" : " AND s.status = :status");
-        jakarta.persistence.Query page = WorkspaceSql.query("SELECT s.id, s.name, s.ehr_vendor, s.status, s.time_zone,"
+        String page = "SELECT s.id, s.name, s.ehr_vendor, s.status, s.time_zone,"
                 + " (SELECT count(*) FROM project p WHERE p.workspace_id = s.workspace_id AND p.site_id = s.id),"
                 + " (SELECT coalesce(sum(r.messages_per_day), 0) FROM scope_row r JOIN project p ON p.workspace_id = r.workspace_id"
                 + " AND p.id = r.project_id WHERE r.workspace_id = s.workspace_id AND p.site_id = s.id),"
-                + " count(*) OVER ()" + where + " ORDER BY " + SORTS.get(query.sort()) + " LIMIT :limit OFFSET :offset")
-                .setParameter("limit", PAGE_SIZE).setParameter("offset", (query.page() - 1) * PAGE_SIZE);
-        jakarta.persistence.Query count = WorkspaceSql.query("SELECT count(*)" + where);
-        for (jakarta.persistence.Query q : List.of(page, count)) {
-            if (!query.q().isEmpty()) {
-                q.setParameter("q", "%" + query.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%");
-            }
-            if (query.status() != null) {
-                q.setParameter("status", query.status().name());
-            }
-        }
-        List<Object[]> found = WorkspaceSql.rows(page);
+                + " (SELECT count(*)" + from("c", query) + ")" + from("s", query) + " ORDER BY " + SORTS.get(query.sort())
+                + " LIMIT " + PAGE_SIZE + " OFFSET " + (query.page() - 1) * PAGE_SIZE;
+        jakarta.persistence.Query pageQuery = bind(WorkspaceSql.query(page), query);
+        jakarta.persistence.Query count = bind(WorkspaceSql.query("SELECT count(*)" + from("s", query)), query);
+        List<Object[]> found = WorkspaceSql.rows(pageQuery);
         List<Row> rows = found.stream().map(r -> new Row((UUID) r[0], (String) r[1], (String) r[2], SiteStatus.valueOf((String) r[3]),
                 (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue())).toList();
         long total = found.isEmpty() ? ((Number) count.getSingleResult()).longValue() : ((Number) found.get(0)[7]).longValue();
         return new Result(rows, total, query);
+    }
+
+    /** FROM and WHERE of the sites the query selects, under the given alias. */
+    private static String from(String alias, Query query) {
+        String a = alias + ".";
+        return " FROM site " + alias + " WHERE " + a + "workspace_id = :ws"
+                + (query.q().isEmpty() ? "" : " AND (lower(" + a + "name) LIKE :q ESCAPE '\\' OR lower(" + a + "ehr_vendor) LIKE :q ESCAPE '\\')")
+                + (query.status() == null ? "" : " AND " + a + "status = :status");
+    }
+
+    /** Binds the search and the status filter a statement of {@link #find} names. */
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query sql, Query query) {
+        if (!query.q().isEmpty()) {
+            sql.setParameter("q", "%" + query.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (query.status() != null) {
+            sql.setParameter("status", query.status().name());
+        }
+        return sql;
     }
 }

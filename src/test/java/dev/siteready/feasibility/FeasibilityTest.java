@@ -277,6 +277,27 @@ class FeasibilityTest {
         assertThat(f.owner.page(f.summary() + "?since=abc").selectFirst("h1").text()).isEqualTo("Feasibility");
     }
 
+    @Test
+    void thePortfolioListsTheMostSevereVerdictFirstThenByNameAndFollowsARename() {
+        Fixture f = fixture("Order");
+        UUID bravo = f.owner.createSite("bravo General", "Lab results");
+        UUID alpha = f.owner.createSite("Alpha Clinic", "Lab results");
+        f.answerEverythingWithLocalCodes();
+        // Incomplete (rank 2) before Feasible with work (rank 3); within a verdict by name, whatever its case.
+        assertThat(f.owner.page("/").select("tr.portfolio-row").eachAttr("data-site"))
+                .containsExactly(alpha.toString(), bravo.toString(), f.site.toString());
+        assertThat(f.owner.page("/?sort=name").select("tr.portfolio-row").eachAttr("data-site"))
+                .containsExactly(alpha.toString(), bravo.toString(), f.site.toString());
+
+        // The sort key lives in site_feasibility; a rename (any writer, here SQL) moves the site in both orders.
+        UUID workspace = Db.workspaceOf(f.owner.email);
+        Db.asWorkspace(workspace, c -> Db.update(c, "UPDATE site SET name = 'Zulu Clinic' WHERE id = ?", alpha));
+        assertThat(f.owner.page("/").select("tr.portfolio-row").eachAttr("data-site"))
+                .containsExactly(bravo.toString(), alpha.toString(), f.site.toString());
+        assertThat(f.owner.page("/?sort=name").select("tr.portfolio-row").eachAttr("data-site"))
+                .containsExactly(bravo.toString(), f.site.toString(), alpha.toString());
+    }
+
     static long[] versions(UUID workspace, UUID site) {
         return Db.asWorkspace(workspace, c -> new long[] {
                 Db.count(c, "SELECT inputs_version FROM site_feasibility WHERE site_id = ?", site),
