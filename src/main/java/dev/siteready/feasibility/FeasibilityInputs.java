@@ -6,8 +6,10 @@ import dev.siteready.project.Direction;
 import dev.siteready.project.ScopeRequirement;
 import dev.siteready.scoping.AnswerKey;
 import dev.siteready.scoping.QuestionnaireDefinition;
+import dev.siteready.scoping.QuestionnaireDefinitions;
 import dev.siteready.testing.ProjectTesting;
 import dev.siteready.time.AppClock;
+import dev.siteready.tenant.TenantContext;
 import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.web.Json;
 
@@ -128,12 +130,27 @@ final class FeasibilityInputs {
     }
 
     /** Each template version's definition once, however many questionnaires ask it. */
+    /**
+     * The projects' template definitions: those this node has parsed already from the cache (the version ids come from
+     * this request's read of its own workspace), the others read and parsed once (QuestionnaireDefinitions).
+     */
     private static Map<UUID, QuestionnaireDefinition> definitions(List<ProjectRow> projects) {
+        String workspace = TenantContext.current().orElseThrow(() -> new IllegalStateException("No workspace in this request")).toString();
         Map<UUID, QuestionnaireDefinition> definitions = new HashMap<>();
-        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT v.id, v.definition FROM questionnaire_template_version v"
-                + " WHERE v.workspace_id = :ws AND v.id IN (:ids)").setParameter("ids", projects.stream()
-                        .filter(p -> p.questionnaire() != null).map(p -> p.questionnaire().versionId()).distinct().toList()))) {
-            definitions.put((UUID) r[0], Json.read(r[1], QuestionnaireDefinition.class));
+        List<UUID> missing = new ArrayList<>();
+        projects.stream().filter(p -> p.questionnaire() != null).map(p -> p.questionnaire().versionId()).distinct().forEach(id -> {
+            QuestionnaireDefinition known = QuestionnaireDefinitions.parsed(workspace, id);
+            if (known != null) {
+                definitions.put(id, known);
+            } else {
+                missing.add(id);
+            }
+        });
+        if (!missing.isEmpty()) {
+            for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT v.id, v.definition FROM questionnaire_template_version v"
+                    + " WHERE v.workspace_id = :ws AND v.id IN (:ids)").setParameter("ids", missing))) {
+                definitions.put((UUID) r[0], QuestionnaireDefinitions.of(workspace, (UUID) r[0], r[1]));
+            }
         }
         return definitions;
     }

@@ -221,7 +221,7 @@ public class TemplateChanges {
         QuestionnaireTemplate.getEntityManager().refresh(template, LockModeType.PESSIMISTIC_WRITE); // one accept at a time
         // (refresh, not find: the template was loaded with the proposal, and a find would not re-read it)
         QuestionnaireTemplateVersion latest = QuestionnaireTemplateVersion.latest(template);
-        QuestionnaireDefinition published = latest == null ? template.draft : latest.definition;
+        QuestionnaireDefinition published = latest == null ? template.draft : latest.definition();
         QuestionnaireDefinition.Origin from = new QuestionnaireDefinition.Origin(proposal.retrospective.id, Forms.clip(origin, 300));
         QuestionnaireDefinition version;
         QuestionnaireDefinition draft;

@@ -177,6 +177,6 @@ public class Questionnaire extends WorkspaceOwned {
     }
 
     public QuestionnaireDefinition definition() {
-        return templateVersion.definition;
+        return templateVersion.definition();
     }
 }

@@ -1,6 +1,7 @@
 package dev.siteready.scoping;
 
 import dev.siteready.tenant.WorkspaceSql;
+import dev.siteready.web.Json;
 import dev.siteready.versioning.PublishedVersion;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -25,9 +27,17 @@ public class QuestionnaireTemplateVersion extends PublishedVersion {
     public QuestionnaireTemplate template;
 
 
+    /**
+     * The definition as stored (JSON text, handed over by Hibernate unparsed); {@link #definition()} parses it once per
+     * version and node ({@link QuestionnaireDefinitions}).
+     */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
-    public QuestionnaireDefinition definition;
+    @Column(name = "definition", nullable = false, updatable = false, columnDefinition = "jsonb")
+    String definitionJson;
+
+    /** Set when this version is published in this request, so that it is not parsed back from its own JSON. */
+    @Transient
+    private QuestionnaireDefinition published;
 
 
 
@@ -41,10 +51,16 @@ public class QuestionnaireTemplateVersion extends PublishedVersion {
             String actor, java.util.UUID proposalId) {
         QuestionnaireTemplateVersion version = new QuestionnaireTemplateVersion();
         version.template = template;
-        version.definition = definition;
+        version.published = definition;
+        version.definitionJson = Json.write(definition);
         version.proposalId = proposalId;
         version.publish("template", template.id, note, actor);
         return version;
+    }
+
+    /** The questions of this version. */
+    public QuestionnaireDefinition definition() {
+        return published != null ? published : QuestionnaireDefinitions.of(workspaceId, id, definitionJson);
     }
 
     public static QuestionnaireTemplateVersion latest(QuestionnaireTemplate template) {
