@@ -6,6 +6,10 @@
 --   name_key      lower(site.name), kept by the triggers on site below.
 -- Only adds (a release before this one, still running during an upgrade, neither reads nor writes the
 -- columns, and its inserts and renames of sites keep them right, because the triggers do it).
+-- Both tables locked first, in the order a site insert takes them (site, then site_feasibility in its trigger), so
+-- that an older node creating a site during the upgrade waits instead of deadlocking with this migration.
+LOCK TABLE site, site_feasibility IN ACCESS EXCLUSIVE MODE;
+
 ALTER TABLE site_feasibility
     ADD COLUMN verdict_rank smallint GENERATED ALWAYS AS (CASE verdict WHEN 'BLOCKED' THEN 0 WHEN 'AT_RISK' THEN 1
         WHEN 'INCOMPLETE' THEN 2 WHEN 'FEASIBLE_WITH_WORK' THEN 3 WHEN 'READY' THEN 4 ELSE 5 END) STORED,
@@ -16,7 +20,7 @@ CREATE OR REPLACE FUNCTION site_feasibility_created() RETURNS trigger
     AS $$
 BEGIN
     INSERT INTO public.site_feasibility (workspace_id, site_id, name_key) VALUES (NEW.workspace_id, NEW.id, lower(NEW.name))
-        ON CONFLICT DO NOTHING;
+        ON CONFLICT (workspace_id, site_id) DO UPDATE SET name_key = EXCLUDED.name_key;
     RETURN NULL;
 END
 $$;
@@ -27,6 +31,11 @@ CREATE FUNCTION site_feasibility_renamed() RETURNS trigger
 BEGIN
     UPDATE public.site_feasibility SET name_key = lower(NEW.name)
         WHERE workspace_id = NEW.workspace_id AND site_id = NEW.id;
+    -- Every site has its row (V4); not finding it means this session cannot see it (row level security lifted on
+    -- site only, say, in a fix-up run by the owner): refuse rather than leave the portfolio's order stale.
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'site_feasibility row of site % not visible: rename sites with row level security on both tables or off on both', NEW.id;
+    END IF;
     RETURN NULL;
 END
 $$;

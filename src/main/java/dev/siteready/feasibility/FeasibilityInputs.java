@@ -129,7 +129,6 @@ final class FeasibilityInputs {
         return requirements;
     }
 
-    /** Each template version's definition once, however many questionnaires ask it. */
     /**
      * The projects' template definitions: those this node has parsed already from the cache (the version ids come from
      * this request's read of its own workspace), the others read and parsed once (QuestionnaireDefinitions).

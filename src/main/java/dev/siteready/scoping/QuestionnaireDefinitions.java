@@ -4,6 +4,7 @@ import dev.siteready.web.Json;
 
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Template definitions parsed once per published version instead of on every page view (parsing the JSON was 7-11 %
@@ -12,18 +13,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * needs no sharing between app nodes.
  * <p>
  * Keyed by workspace and version id, the table's primary key. It is only ever consulted for a version that the request
- * has just read, or named, from its own workspace's rows (row level security and the tenant filter apply to that
- * read), so it cannot hand one workspace another's definition. Bounded: past {@link #MAX} versions it starts again
- * empty (a workspace has a few dozen versions; a node serves many workspaces).
+ * has just read, or that its own workspace's rows name (row level security and the tenant filter apply to those
+ * reads), so it cannot hand one workspace another's definition. Bounded by count and by size: past {@link #MAX}
+ * versions or {@link #MAX_CHARS} characters of JSON it starts again empty. Only versions in use are kept (questionnaires
+ * and feasibility inputs); a page that lists every version of a template parses without keeping ({@link #peek}), so
+ * publishing many versions does not fill it.
  */
 public final class QuestionnaireDefinitions {
 
-    static final int MAX = 5_000;
+    static final int MAX = 2_000;
+    static final long MAX_CHARS = 32_000_000;
 
     private record Key(String workspaceId, UUID versionId) {
     }
 
     private static final ConcurrentHashMap<Key, QuestionnaireDefinition> PARSED = new ConcurrentHashMap<>();
+    /** Characters of JSON behind the entries (approximate under races; only the bound depends on it). */
+    private static final AtomicLong CHARS = new AtomicLong();
 
     private QuestionnaireDefinitions() {
     }
@@ -37,12 +43,22 @@ public final class QuestionnaireDefinitions {
         QuestionnaireDefinition parsed = PARSED.get(key);
         if (parsed == null) {
             parsed = Json.read(json, QuestionnaireDefinition.class);
-            if (PARSED.size() >= MAX) {
+            long chars = json.toString().length();
+            if (PARSED.size() >= MAX || CHARS.get() + chars > MAX_CHARS) {
                 PARSED.clear();
+                CHARS.set(0);
             }
-            PARSED.put(key, parsed);
+            if (PARSED.putIfAbsent(key, parsed) == null) {
+                CHARS.addAndGet(chars);
+            }
         }
         return parsed;
+    }
+
+    /** The definition of a version, from the cache when held, otherwise parsed without keeping it. */
+    public static QuestionnaireDefinition peek(String workspaceId, UUID versionId, Object json) {
+        QuestionnaireDefinition parsed = workspaceId == null || versionId == null ? null : PARSED.get(new Key(workspaceId, versionId));
+        return parsed != null ? parsed : Json.read(json, QuestionnaireDefinition.class);
     }
 
     /**

@@ -102,7 +102,7 @@ final class QuestionnaireTemplatePages {
      */
     private static List<VersionRow> versions(QuestionnaireTemplate template) {
         return QuestionnaireTemplateVersion.listFor(template).stream().map(v -> new VersionRow(v.number,
-                Dates.utc(v.publishedAt), v.publishedBy, v.note, v.definition().questionCount(),
+                Dates.utc(v.publishedAt), v.publishedBy, v.note, v.questionCount(),
                 v.proposalId == null ? null : "/retrospectives/proposals/" + v.proposalId)).toList();
     }
 

@@ -63,6 +63,11 @@ public class QuestionnaireTemplateVersion extends PublishedVersion {
         return published != null ? published : QuestionnaireDefinitions.of(workspaceId, id, definitionJson);
     }
 
+    /** The number of questions of this version, without keeping its definition parsed (the list of all versions). */
+    public int questionCount() {
+        return (published != null ? published : QuestionnaireDefinitions.peek(workspaceId, id, definitionJson)).questionCount();
+    }
+
     public static QuestionnaireTemplateVersion latest(QuestionnaireTemplate template) {
         return find("template = ?1 order by number desc", template).firstResult();
     }

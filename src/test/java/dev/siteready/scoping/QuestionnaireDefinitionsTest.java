@@ -33,6 +33,16 @@ class QuestionnaireDefinitionsTest {
     }
 
     @Test
+    void peekingParsesWithoutKeepingButUsesWhatIsKept() {
+        String workspace = UUID.randomUUID().toString();
+        UUID listed = UUID.randomUUID();
+        assertThat(QuestionnaireDefinitions.peek(workspace, listed, json("Listed")).sections().get(0).title()).isEqualTo("Listed");
+        assertThat(QuestionnaireDefinitions.parsed(workspace, listed)).as("a list of versions does not fill the cache").isNull();
+        QuestionnaireDefinition kept = QuestionnaireDefinitions.of(workspace, listed, json("Listed"));
+        assertThat(QuestionnaireDefinitions.peek(workspace, listed, json("Listed"))).isSameAs(kept);
+    }
+
+    @Test
     void withoutAWorkspaceOrIdNothingIsKeptAndTheCacheStaysBounded() {
         UUID version = UUID.randomUUID();
         assertThat(QuestionnaireDefinitions.of(null, version, json("Unsaved")).sections().get(0).title()).isEqualTo("Unsaved");
@@ -43,5 +53,13 @@ class QuestionnaireDefinitionsTest {
             QuestionnaireDefinitions.of(workspace, UUID.randomUUID(), json("T"));
         }
         assertThat(QuestionnaireDefinitions.size()).isBetween(1, QuestionnaireDefinitions.MAX);
+
+        // Bounded by size too: a definition of more than half the budget leaves room for no second one.
+        String big = json("x".repeat((int) (QuestionnaireDefinitions.MAX_CHARS / 2) + 1));
+        QuestionnaireDefinitions.of(workspace, UUID.randomUUID(), big);
+        UUID second = UUID.randomUUID();
+        QuestionnaireDefinitions.of(workspace, second, big);
+        assertThat(QuestionnaireDefinitions.size()).isEqualTo(1);
+        assertThat(QuestionnaireDefinitions.parsed(workspace, second)).isNotNull();
     }
 }
