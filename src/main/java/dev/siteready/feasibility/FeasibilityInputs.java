@@ -9,7 +9,6 @@ import dev.siteready.scoping.QuestionnaireDefinition;
 import dev.siteready.scoping.QuestionnaireDefinitions;
 import dev.siteready.testing.ProjectTesting;
 import dev.siteready.time.AppClock;
-import dev.siteready.tenant.TenantContext;
 import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.web.Json;
 
@@ -134,7 +133,7 @@ final class FeasibilityInputs {
      * this request's read of its own workspace), the others read and parsed once (QuestionnaireDefinitions).
      */
     private static Map<UUID, QuestionnaireDefinition> definitions(List<ProjectRow> projects) {
-        String workspace = TenantContext.current().orElseThrow(() -> new IllegalStateException("No workspace in this request")).toString();
+        String workspace = WorkspaceSql.workspaceId().toString();
         Map<UUID, QuestionnaireDefinition> definitions = new HashMap<>();
         List<UUID> missing = new ArrayList<>();
         projects.stream().filter(p -> p.questionnaire() != null).map(p -> p.questionnaire().versionId()).distinct().forEach(id -> {

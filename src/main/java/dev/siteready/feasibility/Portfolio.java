@@ -55,14 +55,6 @@ public final class Portfolio {
             sort = sort == null || !SORTS.containsKey(sort) ? "verdict" : sort;
             page = Math.min(Math.max(page, 1), 100_000);
         }
-
-        public String verdictName() {
-            return verdict == null ? "" : verdict.name();
-        }
-
-        public String statusName() {
-            return status == null ? "" : status.name();
-        }
     }
 
     /**

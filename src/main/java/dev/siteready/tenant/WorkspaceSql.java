@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.Query;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +25,12 @@ public final class WorkspaceSql {
         if (!NAMES_WORKSPACE.matcher(sql).find()) {
             throw new IllegalArgumentException("SQL of a workspace must compare workspace_id with :ws: " + sql);
         }
-        return Panache.getEntityManager().createNativeQuery(sql)
-                .setParameter("ws", TenantContext.current().orElseThrow(() -> new IllegalStateException("No workspace in this request")));
+        return Panache.getEntityManager().createNativeQuery(sql).setParameter("ws", workspaceId());
+    }
+
+    /** The request's workspace, which every statement here is bound to. */
+    public static UUID workspaceId() {
+        return TenantContext.current().orElseThrow(() -> new IllegalStateException("No workspace in this request"));
     }
 
     /** The rows of a native query of the request's workspace. */
