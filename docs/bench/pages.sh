@@ -15,7 +15,7 @@
 #   partner        GET /partner/{questionnaireId}          (the partner's page)
 #   sites          GET /sites
 #   testing        GET /sites/{id}/projects/{pid}/testing
-#   retro          GET /sites/{id}/projects/{pid}/retrospective
+#   retro          GET /sites/{id}/projects/{pid}/retrospective   (started, with 4 items and an action)
 # and, only when named in PAGES, two floors that show the fixed cost of any page (not key pages):
 #   layout         GET /settings/password   (signed in, the layout and a form, no query of its own)
 #   live           GET /q/health/live       (no session, no template)
@@ -29,11 +29,13 @@
 # (docs/bench/think.lua) before each request, for LAT_DUR (30) seconds per page (wrk --latency: p50, p90, p99 and the
 # requests per second that result, about USERS a second). Then LARGE (5000; 0 skips it) sites in all: the missing
 # ones are imported the same way, the first GET / computes their rollups, and the portfolio is measured again.
-# Environment: SITES (1000), CHUNK (250), PORT (a free one), RATIO (path of ratio.sh; default
+# Environment: SITES (1000), CHUNK (250), PORT (a free one), JAR (the app to start; default
+# target/quarkus-app/quarkus-run.jar, e.g. a copy of an earlier build's quarkus-app folder to compare with), RATIO (path of ratio.sh; default
 # ../shared/bench/ratio.sh next to the repository), and CONNS, DUR, WARM, passed through to ratio.sh
 # (e.g. DUR=10 WARM=10 for a shorter run). JAVA_OPTS goes to the app's JVM, e.g. a flight recording:
 #   JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/sites.jfr,settings=profile PAGES=sites docs/bench/pages.sh
-# PAGES (a space-separated list of the names above) measures only those pages. The server's log is in
+# PAGES (a space-separated list of the names above) measures only those pages. HOLD=1 stops after the set-up and
+# keeps the app running (its pid, address, cookies and page addresses printed) until Ctrl-C. The server's log is in
 # ${TMPDIR:-/tmp}/siteready-pages-bench.log.
 set -euo pipefail
 RATIO=${RATIO:-$(cd "$(dirname "$0")" && pwd)/../../../shared/bench/ratio.sh}
@@ -43,7 +45,7 @@ CHUNK=${CHUNK:-250}
 PORT=${PORT:-$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')}
 URL="http://127.0.0.1:$PORT"
 LOG=${TMPDIR:-/tmp}/siteready-pages-bench.log
-JAR=target/quarkus-app/quarkus-run.jar
+JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests"; exit 1; }
 [ -f "$RATIO" ] || { echo "ratio.sh not found at $RATIO (set RATIO)"; exit 1; }
 [ "$SITES" -ge 1 ] || { echo "SITES must be at least 1"; exit 1; }
@@ -134,6 +136,26 @@ ANSWERED=$(printf '%s' "$JSON" | grep -o '"answered":[0-9]*' | head -1 | cut -d:
 [ "${ANSWERED:-0}" -ge 4 ] || fail "GET /api/sites/$SITE/feasibility: answered ${ANSWERED:-?}, expected at least 4"
 echo "site $SITE, project $PROJECT: $ANSWERED answered, verdict $(printf '%s' "$JSON" | grep -o '"verdict":"[A-Z_]*"' | head -1 | cut -d'"' -f4)"
 
+# ---- 3b. The project's retrospective started, with an item in each of four sections and an action on the first.
+RETRO="$URL/sites/$SITE/projects/$PROJECT/retrospective"
+post() { # post PATH FIELD=VALUE...: a form post that must answer 303
+  local path=$1 args=() code
+  shift
+  for kv in "$@"; do args+=(--data-urlencode "$kv"); done
+  code=$(curl -s -o "$DATA/post.html" -w '%{http_code}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "csrf-token=$(csrf)" \
+    "${args[@]}" "$URL$path")
+  [ "$code" = 303 ] || fail "POST $path $*: HTTP $code"
+}
+post "${RETRO#"$URL"}"
+for section in WENT_WELL TO_IMPROVE MISSING_DATA DECISION; do
+  post "${RETRO#"$URL"}/items" "section=$section" "title=Bench item ($section)" "notes=Seen at the **bench** site." "tags=bench, $section" \
+    "link=QUESTION:golive.daily_volume"
+done
+ITEM=$(curl -fs -b "$JAR_COOKIES" "$RETRO" | grep -o 'items/[0-9a-f-]*/propose' | head -1 | cut -d/ -f2)
+[ -n "$ITEM" ] || fail "no item on the retrospective page"
+post "${RETRO#"$URL"}/actions" "title=Bench action" "owner=Bench" "due=" "item=$ITEM"
+echo "retrospective started: 4 items, 1 action"
+
 # ---- 4. A partner link for the project (API), opened once for the partner cookie and the page's address.
 LINK=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"label":"Bench partner","expiresInDays":14}' "$URL/api/projects/$PROJECT/questionnaire/links" \
@@ -192,6 +214,12 @@ else
   TOGETHER=0
   echo "session and partner cookie in one Cookie header: not every page answers 2xx, so two ratio.sh runs:"
   sed 's/^/  /' "$DATA/both.txt"
+fi
+
+if [ -n "${HOLD:-}" ]; then  # HOLD=1: keep the app running for a profiler or a browser, until Ctrl-C
+  printf 'app pid %s on %s (log %s)\nCOOKIE=%q\nPARTNER_COOKIE=%q\n' "$APP" "$URL" "$LOG" "$SESSION_COOKIE" "$PARTNER_COOKIE"
+  printf '%s\n' "${MEMBER_PAGES[@]}" "$PARTNER_PAGE"
+  wait $APP
 fi
 
 # ---- 7. The measurements.

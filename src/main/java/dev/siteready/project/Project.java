@@ -73,6 +73,6 @@ public class Project extends WorkspaceOwned {
 
     /** The project, only if it belongs to that site (and so to this workspace). */
     public static Project findAt(UUID siteId, UUID projectId) {
-        return find("id = ?1 and site.id = ?2", projectId, siteId).firstResult();
+        return find("from Project p join fetch p.site s where p.id = ?1 and s.id = ?2", projectId, siteId).firstResult();
     }
 }

@@ -1,6 +1,7 @@
 package dev.siteready.project;
 
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.web.Names;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -34,6 +35,8 @@ public class Workflow extends WorkspaceOwned {
 
     /** The project's workflows in their order. */
     public static java.util.List<Workflow> listFor(Project project) {
-        return list("project = ?1 order by position, name", project);
+        return WorkspaceSql.list(WorkspaceSql.entities("SELECT w.* FROM workflow w WHERE w.workspace_id = :ws"
+                + " AND w.project_id = :project ORDER BY w.position, w.name", Workflow.class).setParameter("project", project.id),
+                Workflow.class);
     }
 }

@@ -3,40 +3,61 @@ package dev.siteready.retro;
 import dev.siteready.catalog.DataModelEvent;
 import dev.siteready.catalog.DataModelField;
 import dev.siteready.project.Project;
-import dev.siteready.project.ScopeService;
-import dev.siteready.project.ScopeSpec;
-import dev.siteready.scoping.Questionnaire;
+import dev.siteready.project.ScopeRequirement;
 import dev.siteready.scoping.QuestionnaireDefinition;
+import dev.siteready.scoping.QuestionnaireDefinitions;
+import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.web.Option;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What an item can be linked to, by name: the project's questionnaire questions, its scope requirements, and the
- * catalog events and fields of the data models in its scope.
+ * catalog events and fields of the data models in its scope. Plain SQL of the request's workspace (two statements, and
+ * a third on a node's first view of a template version): shown on every view of a started retrospective.
  */
 @ApplicationScoped
 class ItemLinks {
 
-    @Inject
-    ScopeService scopes;
-
     public List<OptionGroup> options(Project project) {
-        ScopeSpec scope = scopes.read(project);
-        Set<String> models = scope.rows().stream().map(ScopeSpec.Row::dataModel).collect(Collectors.toCollection(LinkedHashSet::new));
-        List<Option> events = DataModelEvent.listAll().stream().filter(e -> models.contains(e.model.name))
-                .map(e -> Option.of("EVENT:" + e.model.name + "|" + e.name, e.model.name + " " + e.name)).toList();
-        List<Option> fields = DataModelField.listAll().stream().filter(f -> models.contains(f.model.name))
-                .map(f -> Option.of("FIELD:" + f.model.name + "|" + f.path, f.model.name + " " + f.path)).toList();
+        List<Option> requirements = new ArrayList<>();
+        List<Option> events = new ArrayList<>();
+        List<Option> fields = new ArrayList<>();
+        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("""
+                SELECT 0 AS part, CASE q.kind WHEN 'FIELD' THEN 0 WHEN 'PATIENT_ID' THEN 1 WHEN 'PROVIDER_ID' THEN 2 ELSE 3 END AS rank,
+                       coalesce(m.name, fm.name) AS model, f.path AS name, q.code, q.kind FROM scope_requirement q
+                  LEFT JOIN data_model m ON m.workspace_id = q.workspace_id AND m.id = q.data_model_id
+                  LEFT JOIN data_model_field f ON f.workspace_id = q.workspace_id AND f.id = q.field_id
+                  LEFT JOIN data_model fm ON fm.workspace_id = f.workspace_id AND fm.id = f.data_model_id
+                 WHERE q.workspace_id = :ws AND q.project_id = :project
+                UNION ALL
+                SELECT 1, 0, m.name, e.name, NULL, NULL FROM data_model_event e
+                  JOIN data_model m ON m.workspace_id = e.workspace_id AND m.id = e.data_model_id
+                 WHERE e.workspace_id = :ws AND e.data_model_id IN (SELECT r.data_model_id FROM scope_row r
+                       WHERE r.workspace_id = :ws AND r.project_id = :project)
+                UNION ALL
+                SELECT 2, 0, m.name, f.path, NULL, NULL FROM data_model_field f
+                  JOIN data_model m ON m.workspace_id = f.workspace_id AND m.id = f.data_model_id
+                 WHERE f.workspace_id = :ws AND f.data_model_id IN (SELECT r.data_model_id FROM scope_row r
+                       WHERE r.workspace_id = :ws AND r.project_id = :project)
+                ORDER BY part, rank, model, name, code
+                """).setParameter("project", project.id))) {
+            int part = ((Number) r[0]).intValue();
+            String model = (String) r[2];
+            String name = (String) r[3];
+            if (part == 1) {
+                events.add(Option.of("EVENT:" + model + "|" + name, model + " " + name));
+            } else if (part == 2) {
+                fields.add(Option.of("FIELD:" + model + "|" + name, model + " " + name));
+            } else {
+                requirement(requirements, ScopeRequirement.Kind.valueOf((String) r[5]), model, name, (String) r[4]);
+            }
+        }
         return List.of(new OptionGroup("Questionnaire questions", questions(project)),
-                new OptionGroup("Scope requirements", requirements(scope)),
+                new OptionGroup("Scope requirements", requirements),
                 new OptionGroup("Catalog events in scope", events), new OptionGroup("Catalog fields in scope", fields));
     }
 
@@ -47,9 +68,9 @@ class ItemLinks {
 
     private static List<Option> questions(Project project) {
         List<Option> questions = new ArrayList<>();
-        Questionnaire questionnaire = Questionnaire.forProject(project.id);
-        if (questionnaire != null) {
-            for (QuestionnaireDefinition.Section s : questionnaire.definition().sections()) {
+        QuestionnaireDefinition definition = QuestionnaireDefinitions.ofProject(project.id);
+        if (definition != null) {
+            for (QuestionnaireDefinition.Section s : definition.sections()) {
                 s.questions().forEach(q -> questions.add(Option.of("QUESTION:" + q.key(),
                         s.title() + ": " + q.label().replace("{subject}", "…"))));
             }
@@ -57,14 +78,12 @@ class ItemLinks {
         return questions;
     }
 
-    private static List<Option> requirements(ScopeSpec scope) {
-        List<Option> requirements = new ArrayList<>();
-        scope.requiredFields().forEach((model, paths) -> paths.forEach(p ->
-                requirements.add(Option.of("REQUIREMENT:FIELD|" + model + "|" + p, "Required field " + model + " " + p))));
-        scope.patientIdentifierTypes().forEach(c -> requirements.add(Option.of("REQUIREMENT:PATIENT_ID|" + c, "Patient ID type " + c)));
-        scope.providerIdentifierTypes().forEach(c -> requirements.add(Option.of("REQUIREMENT:PROVIDER_ID|" + c, "Provider ID type " + c)));
-        scope.codeSystems().forEach((model, codes) -> codes.forEach(c ->
-                requirements.add(Option.of("REQUIREMENT:CODE_SYSTEM|" + model + "|" + c, "Code system " + c + " for " + model))));
-        return requirements;
+    private static void requirement(List<Option> options, ScopeRequirement.Kind kind, String model, String path, String code) {
+        switch (kind) {
+            case FIELD -> options.add(Option.of("REQUIREMENT:FIELD|" + model + "|" + path, "Required field " + model + " " + path));
+            case PATIENT_ID -> options.add(Option.of("REQUIREMENT:PATIENT_ID|" + code, "Patient ID type " + code));
+            case PROVIDER_ID -> options.add(Option.of("REQUIREMENT:PROVIDER_ID|" + code, "Provider ID type " + code));
+            case CODE_SYSTEM -> options.add(Option.of("REQUIREMENT:CODE_SYSTEM|" + model + "|" + code, "Code system " + code + " for " + model));
+        }
     }
 }

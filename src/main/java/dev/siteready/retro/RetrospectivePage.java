@@ -18,14 +18,16 @@ record RetrospectivePage(UUID siteId, String siteName, UUID projectId, String pr
         String participantProblem, List<ActionView> actions, Map<String, String> actionInput, String actionProblem,
         List<Option> itemOptions, List<ProposalView> proposals, List<ProjectLinkView> links,
         Map<String, String> linkInput, String linkProblem, String createdUrl, String createdLabel,
-        List<OptionGroup> linkOptions, List<Option> sides) {
+        List<Option> sides) {
 
     public String linksPath() {
         return base + "/links";
     }
 
     /** What the item form shows: typed input after a refusal, else the item's values (or blanks). */
-    public record ItemInput(String section, String title, String notes, String tags, String link, String problem) {
+    /** An item form's values; linkOptions are the options of its "Linked to" list, rendered with its link chosen. */
+    public record ItemInput(String section, String title, String notes, String tags, String link, String problem,
+            RawString linkOptions) {
     }
 
     public record ProposalView(UUID id, UUID itemId, String change, String summary, String template, String statusLabel,

@@ -23,10 +23,12 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +43,8 @@ class RetrospectivePages {
         static native TemplateInstance retrospective(RetrospectivePage page);
 
         static native TemplateInstance retrospective$actionRow(ActionView a);
+
+        static native TemplateInstance retrospective$linkOptions(List<OptionGroup> groups, String selected);
     }
 
     @Inject
@@ -71,15 +75,15 @@ class RetrospectivePages {
     private RetrospectivePage build(Project project, Retrospective retro, RefusedInput in, PartnerLinks.Created created) {
         String base = Retrospective.path(project);
         String live = live(project);
-        List<OptionGroup> linkOptions = itemLinks.options(project);
         List<ProjectLinkView> links = ProjectLinkView.of(project, PartnerLink.Purpose.RETROSPECTIVE);
         Map<String, String> linkInput = in.isFor("link") ? in.values() : ProjectLinkForm.EMPTY.typed();
         List<Option> sides = sides(in);
         if (retro == null) {
             return new RetrospectivePage(project.site.id, project.site.name, project.id, project.name, base, false, live, "", "",
                     new RawString(""), "", 0, null, List.of(), List.of(), Map.of(), null, List.of(), Map.of(), null, List.of(),
-                    List.of(), links, linkInput, null, null, null, linkOptions, sides);
+                    List.of(), links, linkInput, null, null, null, sides);
         }
+        Function<String, RawString> linkOptions = linkOptions(itemLinks.options(project));
         String zone = project.site.timeZone;
         // Items first: the proposals' and action items' links to them are then found loaded, without a query each.
         List<RetroItem> items = RetroItem.listFor(retro);
@@ -92,10 +96,20 @@ class RetrospectivePages {
         return new RetrospectivePage(project.site.id, project.site.name, project.id, project.name, base, true, live,
                 detailsTyped ? in.value("heldOn") : heldOnSaved, heldOnSaved, Markdown.render(retro.summary),
                 detailsTyped ? in.value("summary") : retro.summary, retro.version, in.problemFor("details"),
-                sections(items, proposals, in, base, zone), participants, in.isFor("participant") ? in.values() : Map.of(),
+                sections(items, proposals, in, base, zone, linkOptions), participants, in.isFor("participant") ? in.values() : Map.of(),
                 in.problemFor("participant"), actions, in.isFor("action") ? in.values() : Map.of(), in.problemFor("action"),
                 itemOptions(items, in), proposals, links, linkInput, in.problemFor("link"), created == null ? null : created.url(),
-                created == null ? null : created.link().label, linkOptions, sides);
+                created == null ? null : created.link().label, sides);
+    }
+
+    /**
+     * The options of the "Linked to" list, rendered once for each link chosen in some form (every add form chooses
+     * none) instead of once per form: a page with many items and a long catalog repeats the list in each of its forms.
+     */
+    private static Function<String, RawString> linkOptions(List<OptionGroup> groups) {
+        Map<String, RawString> rendered = new HashMap<>();
+        return link -> rendered.computeIfAbsent(link == null ? "" : link,
+                l -> new RawString(Templates.retrospective$linkOptions(groups, l).render()));
     }
 
     /** Whether the project went live, as its test plan says. */
@@ -109,31 +123,32 @@ class RetrospectivePages {
     }
 
     private static List<SectionView> sections(List<RetroItem> items, List<ProposalView> proposals, RefusedInput in, String base,
-            String zone) {
+            String zone, Function<String, RawString> links) {
         Map<UUID, List<ProposalView>> byItem = proposals.stream().filter(p -> p.itemId() != null)
                 .collect(Collectors.groupingBy(ProposalView::itemId, LinkedHashMap::new, Collectors.toList()));
         return Arrays.stream(RetroItem.Section.values()).map(section -> {
             String addForm = "item-" + section.name();
             List<ItemView> views = items.stream().filter(i -> i.section == section)
-                    .map(i -> itemView(i, in, byItem.getOrDefault(i.id, List.of()), base, zone)).toList();
-            ItemInput add = in.isFor(addForm) ? typedItem(in) : new ItemInput(section.name(), "", "", "", "", null);
+                    .map(i -> itemView(i, in, byItem.getOrDefault(i.id, List.of()), base, zone, links)).toList();
+            ItemInput add = in.isFor(addForm) ? typedItem(in, links) : new ItemInput(section.name(), "", "", "", "", null, links.apply(""));
             return new SectionView(section.name(), section.slug(), section.label, section.prompt, section.scopeChange(), views, add,
                     in.isFor(addForm));
         }).toList();
     }
 
-    private static ItemView itemView(RetroItem i, RefusedInput in, List<ProposalView> proposals, String base, String zone) {
+    private static ItemView itemView(RetroItem i, RefusedInput in, List<ProposalView> proposals, String base, String zone,
+            Function<String, RawString> links) {
         String form = "item-" + i.id;
-        ItemInput edit = in.isFor(form) ? typedItem(in)
-                : new ItemInput(i.section.name(), i.title, i.notes, String.join(", ", i.tags), i.linkValue(), null);
+        ItemInput edit = in.isFor(form) ? typedItem(in, links)
+                : new ItemInput(i.section.name(), i.title, i.notes, String.join(", ", i.tags), i.linkValue(), null, links.apply(i.linkValue()));
         return new ItemView(i.id, i.section.name(), i.title, Markdown.render(i.notes), List.of(i.tags),
                 i.linkKind == null ? null : i.linkKind.label, i.linkLabel, i.author, i.partnerLink != null,
                 Dates.at(i.createdAt, zone), i.version, proposals, edit, in.isFor(form), base + "/items/" + i.id + "/propose");
     }
 
-    private static ItemInput typedItem(RefusedInput in) {
+    private static ItemInput typedItem(RefusedInput in, Function<String, RawString> links) {
         return new ItemInput(in.value("section"), in.value("title"), in.value("notes"), in.value("tags"), in.value("link"),
-                in.problem());
+                in.problem(), links.apply(in.value("link")));
     }
 
     private static ProposalView proposalView(TemplateProposal p, String zone) {

@@ -1,7 +1,9 @@
 package dev.siteready.scoping;
 
+import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.web.Json;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,6 +69,24 @@ public final class QuestionnaireDefinitions {
      */
     public static QuestionnaireDefinition parsed(String workspaceId, UUID versionId) {
         return PARSED.get(new Key(workspaceId, versionId));
+    }
+
+    /**
+     * The definition of the project's questionnaire in the request's workspace, or null before it is started: its
+     * version id read by plain SQL, and its JSON only when this node has not parsed that version yet.
+     */
+    public static QuestionnaireDefinition ofProject(UUID projectId) {
+        List<Object[]> version = WorkspaceSql.rows(WorkspaceSql.query("SELECT q.template_version_id, NULL FROM questionnaire q"
+                + " WHERE q.workspace_id = :ws AND q.project_id = :project").setParameter("project", projectId));
+        if (version.isEmpty()) {
+            return null;
+        }
+        String workspace = WorkspaceSql.workspaceId().toString();
+        UUID versionId = (UUID) version.get(0)[0];
+        QuestionnaireDefinition known = parsed(workspace, versionId);
+        return known != null ? known : of(workspace, versionId, WorkspaceSql.query("SELECT v.definition FROM"
+                + " questionnaire_template_version v WHERE v.workspace_id = :ws AND v.id = :id").setParameter("id", versionId)
+                .getSingleResult());
     }
 
     /** How many versions this node holds parsed (tests). */

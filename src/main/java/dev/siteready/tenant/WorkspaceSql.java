@@ -22,10 +22,29 @@ public final class WorkspaceSql {
 
     /** A native query with {@code :ws} bound to the request's workspace. */
     public static Query query(String sql) {
+        return Panache.getEntityManager().createNativeQuery(checked(sql)).setParameter("ws", workspaceId());
+    }
+
+    /**
+     * A native query with {@code :ws} bound whose rows are entities of that class, each column read by the entity's
+     * mapping: managed entities without Hibernate's per-call translation. To-one associations resolve to entities
+     * already in the session, else to lazy proxies, so the caller reads the rows they point to first.
+     */
+    public static Query entities(String sql, Class<?> entity) {
+        return Panache.getEntityManager().createNativeQuery(checked(sql), entity).setParameter("ws", workspaceId());
+    }
+
+    private static String checked(String sql) {
         if (!NAMES_WORKSPACE.matcher(sql).find()) {
             throw new IllegalArgumentException("SQL of a workspace must compare workspace_id with :ws: " + sql);
         }
-        return Panache.getEntityManager().createNativeQuery(sql).setParameter("ws", workspaceId());
+        return sql;
+    }
+
+    /** The entities of a query made by {@link #entities}. */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> list(Query query, Class<T> entity) {
+        return (List<T>) query.getResultList();
     }
 
     /** The request's workspace, which every statement here is bound to. */

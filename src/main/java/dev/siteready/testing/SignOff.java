@@ -3,6 +3,7 @@ package dev.siteready.testing;
 import dev.siteready.partner.PartnerLink;
 import dev.siteready.project.Project;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -78,6 +79,8 @@ public class SignOff extends WorkspaceOwned {
     }
 
     public static List<SignOff> listFor(Project project) {
-        return list("project = ?1 order by signedAt desc, id", project);
+        return WorkspaceSql.list(WorkspaceSql.entities("SELECT s.* FROM sign_off s WHERE s.workspace_id = :ws"
+                + " AND s.project_id = :project ORDER BY s.signed_at DESC, s.id", SignOff.class).setParameter("project", project.id),
+                SignOff.class);
     }
 }

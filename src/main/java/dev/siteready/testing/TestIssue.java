@@ -2,6 +2,7 @@ package dev.siteready.testing;
 
 import dev.siteready.project.Project;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -147,9 +148,17 @@ public class TestIssue extends WorkspaceOwned {
     }
 
     /** The project's issues with their run, script and step, newest first, in one query. */
+    /**
+     * The project's issues, newest first, after the run steps they name; their runs (and the runs' scripts) resolve
+     * without a query once the project's runs are read (TestPlan).
+     */
     public static List<TestIssue> listFor(Project project) {
-        return find("from TestIssue i left join fetch i.run r left join fetch r.script left join fetch i.step"
-                + " where i.project = ?1 order by i.number desc", project).list();
+        WorkspaceSql.entities("SELECT s.* FROM test_run_step s WHERE s.workspace_id = :ws AND s.id IN (SELECT i.run_step_id"
+                + " FROM test_issue i WHERE i.workspace_id = :ws AND i.project_id = :project)", TestRunStep.class)
+                .setParameter("project", project.id).getResultList();
+        return WorkspaceSql.list(WorkspaceSql.entities("SELECT i.* FROM test_issue i WHERE i.workspace_id = :ws"
+                + " AND i.project_id = :project ORDER BY i.number DESC", TestIssue.class).setParameter("project", project.id),
+                TestIssue.class);
     }
 
     public static TestIssue findIn(Project project, java.util.UUID id) {

@@ -2,6 +2,7 @@ package dev.siteready.testing;
 
 import dev.siteready.project.Project;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -204,7 +205,9 @@ public class TestPhase extends WorkspaceOwned {
 
     /** The project's phases in order: Functional, Integrated, UAT, Production testing, Go-live. */
     public static List<TestPhase> listFor(Project project) {
-        List<TestPhase> phases = new java.util.ArrayList<>(list("project", project));
+        List<TestPhase> phases = new java.util.ArrayList<>(WorkspaceSql.list(WorkspaceSql.entities("SELECT t.* FROM test_phase t"
+                + " WHERE t.workspace_id = :ws AND t.project_id = :project", TestPhase.class).setParameter("project", project.id),
+                TestPhase.class));
         phases.sort(java.util.Comparator.comparing(p -> p.kind));
         return phases;
     }

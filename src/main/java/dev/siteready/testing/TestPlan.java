@@ -23,9 +23,15 @@ record TestPlan(Project project, List<TestPhase> phases, List<ChecklistItem> che
     /** Loads the plan; the project must have been found in the current workspace. */
     public static TestPlan load(UUID workspaceId, Project project) {
         Checklist.sync(workspaceId, project);
-        return new TestPlan(project, TestPhase.listFor(project), ChecklistItem.listFor(project),
-                Workflow.listFor(project), TestScript.listFor(project),
-                TestRun.listFor(project), TestIssue.listFor(project), SignOff.listFor(project),
+        // Plain SQL for most lists (no per-call translation, docs/performance.md), in this order: each list's
+        // references (a script's workflow, a run's script, an issue's run) are then found in the session.
+        List<TestPhase> phases = TestPhase.listFor(project);
+        List<ChecklistItem> checklist = ChecklistItem.listFor(project);
+        List<Workflow> workflows = Workflow.listFor(project);
+        List<TestScript> scripts = TestScript.listFor(project);
+        List<TestRun> runs = TestRun.listFor(project);
+        List<TestIssue> issues = TestIssue.listFor(project);
+        return new TestPlan(project, phases, checklist, workflows, scripts, runs, issues, SignOff.listFor(project),
                 ScopeVersion.of(workspaceId, project.id));
     }
 

@@ -2,6 +2,7 @@ package dev.siteready.testing;
 
 import dev.siteready.project.Project;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -115,8 +116,11 @@ public class TestRun extends WorkspaceOwned {
     }
 
     /** All runs of the project's scripts, newest first per script, in one query. */
+    /** The project's runs, newest first; their scripts resolve without a query once the project's scripts are read (TestPlan). */
     public static List<TestRun> listFor(Project project) {
-        return list("project = ?1 order by number desc, id", project);
+        return WorkspaceSql.list(WorkspaceSql.entities("SELECT r.* FROM test_run r WHERE r.workspace_id = :ws"
+                + " AND r.project_id = :project ORDER BY r.number DESC, r.id", TestRun.class).setParameter("project", project.id),
+                TestRun.class);
     }
 
     /** The run with its script, only if it belongs to that project; null otherwise. */

@@ -3,6 +3,7 @@ package dev.siteready.testing;
 import dev.siteready.project.Project;
 import dev.siteready.project.Workflow;
 import dev.siteready.tenant.WorkspaceOwned;
+import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.time.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -68,8 +69,11 @@ public class TestScript extends WorkspaceOwned {
     }
 
     /** The project's scripts with their workflows, in one query. */
+    /** The project's scripts; their workflows resolve without a query once the project's workflows are read (TestPlan). */
     public static List<TestScript> listFor(Project project) {
-        return find("from TestScript s left join fetch s.workflow where s.project = ?1 order by s.createdAt, s.id", project).list();
+        return WorkspaceSql.list(WorkspaceSql.entities("SELECT s.* FROM test_script s WHERE s.workspace_id = :ws"
+                + " AND s.project_id = :project ORDER BY s.created_at, s.id", TestScript.class).setParameter("project", project.id),
+                TestScript.class);
     }
 
     /** The script, only if it belongs to that project; null otherwise. */

@@ -466,6 +466,7 @@ class TestingTest {
         long largeCount = SqlStatements.countDuring(() -> large.page());
         assertThat(largeCount).isEqualTo(smallCount);
         assertThat(smallCount).isLessThanOrEqualTo(22);
+        assertThat(large.page().text()).contains(", step 1").contains(", step 2");
         String run = large.page().select("#integrated a[href*=/runs/]").attr("href");
         String otherRun = small.startRun(small.script("One", "a"));
         small.owner.page(otherRun);
@@ -485,8 +486,12 @@ class TestingTest {
         large.passChecklist();
         String script = large.script("Long", "a", "b", "c", "d", "e", "f", "g", "h");
         String run = large.startRun(script);
+        // two of the issues name a step of the run (each read with the page, not one query per issue)
+        List<String> steps = large.owner.page(run).select("select[name=step] option[value~=.]").eachAttr("value");
+        assertThat(steps).hasSizeGreaterThanOrEqualTo(2);
         for (int i = 0; i < 3; i++) {
-            large.owner.post(run + "/issues", Map.of("title", "Issue " + i, "severity", "MINOR", "side", "VENDOR", "step", "", "resolution", ""));
+            large.owner.post(run + "/issues", Map.of("title", "Issue " + i, "severity", "MINOR", "side", "VENDOR",
+                    "step", i < 2 ? steps.get(i) : "", "resolution", ""));
         }
         large.passingRun(large.script("Short", "x", "y"));
         large.startRun(script);
