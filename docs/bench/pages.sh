@@ -23,7 +23,8 @@
 # session cookie and the partner cookie together (a signed-in member of the same workspace opening the
 # partner page), all pages are measured in one call with both cookies; otherwise ratio.sh is called twice:
 # the member pages with the session cookie, the partner page with the partner cookie.
-# Every page is checked once with curl first (any non-2xx stops the script with the status and the server's
+# Before measuring, it prints the bytes of a first visit to the portfolio (the page and every static file it links, as
+# sent to a browser that accepts gzip and br). Every page is checked once with curl first (any non-2xx stops the script with the status and the server's
 # errors); afterwards the pages are checked again and the errors in the server log are counted.
 # After the throughput ratios, the latency as users see it: USERS (100) users, each waiting a think time of 0.5-1.5 s
 # (docs/bench/think.lua) before each request, for LAT_DUR (30) seconds per page (wrk --latency: p50, p90, p99 and the
@@ -39,6 +40,10 @@
 # ${TMPDIR:-/tmp}/siteready-pages-bench.log.
 set -euo pipefail
 RATIO=${RATIO:-$(cd "$(dirname "$0")" && pwd)/../../../shared/bench/ratio.sh}
+if [ -n "${JAR:-}" ]; then  # a jar given from any folder, before the cd below
+  [ -f "$JAR" ] || { echo "JAR=$JAR: no such file"; exit 1; }
+  JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
+fi
 cd "$(dirname "$0")/../.."
 SITES=${SITES:-1000}
 CHUNK=${CHUNK:-250}
@@ -139,11 +144,11 @@ echo "site $SITE, project $PROJECT: $ANSWERED answered, verdict $(printf '%s' "$
 # ---- 3b. The project's retrospective started, with an item in each of four sections and an action on the first.
 RETRO="$URL/sites/$SITE/projects/$PROJECT/retrospective"
 post() { # post PATH FIELD=VALUE...: a form post that must answer 303
-  local path=$1 args=() code
+  local path=$1 args=() code kv
   shift
   for kv in "$@"; do args+=(--data-urlencode "$kv"); done
   code=$(curl -s -o "$DATA/post.html" -w '%{http_code}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "csrf-token=$(csrf)" \
-    "${args[@]}" "$URL$path")
+    ${args[@]+"${args[@]}"} "$URL$path")
   [ "$code" = 303 ] || fail "POST $path $*: HTTP $code"
 }
 post "${RETRO#"$URL"}"
@@ -216,10 +221,24 @@ else
   sed 's/^/  /' "$DATA/both.txt"
 fi
 
+# ---- 6b. Bytes of a first visit to the portfolio: the page and every static file it links, compressed as a browser asks.
+first_visit() {
+  local body=0 head=0 b h address
+  for address in / $(curl -fs -H "Cookie: $SESSION_COOKIE" "$URL/" | grep -o '\(href\|src\)="/\(static\|webjars\)/[^"]*"' | cut -d'"' -f2 | sort -u); do
+    read -r b h < <(curl -fs -o /dev/null -w '%{size_download} %{size_header}\n' -H "Cookie: $SESSION_COOKIE" \
+      -H 'Accept-Encoding: gzip, deflate, br' "$URL${address//&amp;/&}")
+    [ "$address" = / ] && echo "  the portfolio page: $b bytes"
+    body=$((body + b)); head=$((head + h))
+  done
+  echo "first visit to the portfolio: $body bytes of bodies, $head bytes of headers"
+}
+first_visit
+
 if [ -n "${HOLD:-}" ]; then  # HOLD=1: keep the app running for a profiler or a browser, until Ctrl-C
   printf 'app pid %s on %s (log %s)\nCOOKIE=%q\nPARTNER_COOKIE=%q\n' "$APP" "$URL" "$LOG" "$SESSION_COOKIE" "$PARTNER_COOKIE"
   printf '%s\n' "${MEMBER_PAGES[@]}" "$PARTNER_PAGE"
-  wait $APP
+  wait "$APP" || true
+  exit 0
 fi
 
 # ---- 7. The measurements.

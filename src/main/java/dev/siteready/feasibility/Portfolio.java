@@ -99,10 +99,11 @@ public final class Portfolio {
     private Portfolio() {
     }
 
+    /** The home page with these filters (only those set), sort and page. */
     static String link(Verdict verdict, SiteStatus status, String vendor, String sort, int page) {
-        return "/?verdict=" + (verdict == null ? "" : verdict.name()) + "&status=" + (status == null ? "" : status.name())
-                + "&vendor=" + URLEncoder.encode(vendor, StandardCharsets.UTF_8) + "&sort=" + sort + "&page=" + page
-                + "#portfolio";
+        return "/?" + (verdict == null ? "" : "verdict=" + verdict.name() + "&") + (status == null ? "" : "status=" + status.name() + "&")
+                + (vendor.isEmpty() ? "" : "vendor=" + URLEncoder.encode(vendor, StandardCharsets.UTF_8) + "&")
+                + "sort=" + sort + "&page=" + page + "#portfolio";
     }
 
     /**

@@ -24,8 +24,10 @@ record RetrospectivePage(UUID siteId, String siteName, UUID projectId, String pr
         return base + "/links";
     }
 
-    /** What the item form shows: typed input after a refusal, else the item's values (or blanks). */
-    /** An item form's values; linkOptions are the options of its "Linked to" list, rendered with its link chosen. */
+    /**
+     * What an item form shows: typed input after a refusal, else the item's values (or blanks); linkOptions are the
+     * options of its "Linked to" list, rendered with its link chosen.
+     */
     public record ItemInput(String section, String title, String notes, String tags, String link, String problem,
             RawString linkOptions) {
     }

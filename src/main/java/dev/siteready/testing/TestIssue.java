@@ -147,7 +147,6 @@ public class TestIssue extends WorkspaceOwned {
         return severity == Severity.BLOCKING && status.open();
     }
 
-    /** The project's issues with their run, script and step, newest first, in one query. */
     /**
      * The project's issues, newest first, after the run steps they name; their runs (and the runs' scripts) resolve
      * without a query once the project's runs are read (TestPlan).

@@ -115,7 +115,6 @@ public class TestRun extends WorkspaceOwned {
         finishedAt = at;
     }
 
-    /** All runs of the project's scripts, newest first per script, in one query. */
     /** The project's runs, newest first; their scripts resolve without a query once the project's scripts are read (TestPlan). */
     public static List<TestRun> listFor(Project project) {
         return WorkspaceSql.list(WorkspaceSql.entities("SELECT r.* FROM test_run r WHERE r.workspace_id = :ws"

@@ -68,7 +68,6 @@ public class TestScript extends WorkspaceOwned {
         this.steps = steps;
     }
 
-    /** The project's scripts with their workflows, in one query. */
     /** The project's scripts; their workflows resolve without a query once the project's workflows are read (TestPlan). */
     public static List<TestScript> listFor(Project project) {
         return WorkspaceSql.list(WorkspaceSql.entities("SELECT s.* FROM test_script s WHERE s.workspace_id = :ws"

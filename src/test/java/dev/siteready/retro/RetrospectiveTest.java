@@ -107,8 +107,15 @@ class RetrospectiveTest {
         Document page = f.page();
         String link = RetroFixture.option(page, "link", "Required field Results Orders[].Results[].Units");
         UUID item = f.item("NOT_REQUIRED", "Units were never needed", "The product derives units from LOINC.", "scope", link);
-        assertThat(f.page().getElementById("item-" + item).selectFirst(".item-link").text())
+        Document withItem = f.page();
+        assertThat(withItem.getElementById("item-" + item).selectFirst(".item-link").text())
                 .contains("Scope requirement", "Required field Results Orders[].Results[].Units");
+        // the item's edit form has its link chosen; the add forms (rendered from the same options) have none
+        assertThat(withItem.getElementById("item-" + item).select("select[name=link] option[selected]").eachAttr("value"))
+                .containsExactly(link);
+        assertThat(withItem.select("form[id^=add-] select[name=link] option[selected]")).isEmpty();
+        assertThat(withItem.select("form[id^=add-] select[name=link]").first().select("option"))
+                .hasSameSizeAs(withItem.getElementById("item-" + item).select("select[name=link] option"));
 
         Document form = f.owner().page(f.base() + "/items/" + item + "/propose");
         assertThat(form.selectFirst("input[name=change]").val()).isEqualTo("DROP_FIELD");
@@ -327,6 +334,12 @@ class RetrospectiveTest {
         Response badLink = f.owner().post(f.base() + "/items", Map.of("section", "DECISION", "title", "Linked", "notes", "", "tags", "",
                 "link", "FIELD:Nope|nothing"));
         assertThat(badLink.statusCode()).isEqualTo(400);
+        String question = RetroFixture.option(f.page(), "link", "Do you have an enterprise master patient index");
+        Response refusedLinked = f.owner().post(f.base() + "/items", Map.of("section", "DECISION", "title", "", "notes", "",
+                "tags", "", "link", question));
+        assertThat(refusedLinked.statusCode()).isEqualTo(400);
+        assertThat(RetroFixture.parse(refusedLinked).select("#add-decision select[name=link] option[selected]").eachAttr("value"))
+                .as("a refused form keeps the link chosen").containsExactly(question);
 
         UUID item = f.item("DECISION", "Use the EMPI id", "", "", "");
         Element edit = f.page().getElementById("item-" + item).selectFirst("form.item-form");
