@@ -1,7 +1,5 @@
 package dev.siteready.retro;
 
-import dev.siteready.catalog.DataModelEvent;
-import dev.siteready.catalog.DataModelField;
 import dev.siteready.project.Project;
 import dev.siteready.project.ScopeRequirement;
 import dev.siteready.scoping.QuestionnaireDefinition;
