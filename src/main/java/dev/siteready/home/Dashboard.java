@@ -15,18 +15,25 @@ record Dashboard(long sites, List<StatusCount> byStatus, long messagesPerDay, lo
     public record StatusCount(String label, String cssClass, String link, long sites) {
     }
 
-    /** One plain SQL statement naming the workspace: the home page is the most visited page (docs/performance.md). */
+    /**
+     * One plain SQL statement naming the workspace: the home page is the most visited page (docs/performance.md). The
+     * counts per status and the volume totals are two independent aggregates, one pass over the sites and one over the
+     * scope rows (the status of the totals' row is null).
+     */
     static Dashboard load() {
         Map<SiteStatus, Long> counts = new EnumMap<>(SiteStatus.class);
         long messagesPerDay = 0;
         long peakPerHour = 0;
-        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT s.status, count(*),"
-                + " (SELECT coalesce(sum(r.messages_per_day), 0) FROM scope_row r WHERE r.workspace_id = :ws),"
-                + " (SELECT coalesce(sum(r.peak_per_hour), 0) FROM scope_row r WHERE r.workspace_id = :ws)"
-                + " FROM site s WHERE s.workspace_id = :ws GROUP BY s.status"))) {
-            counts.put(SiteStatus.valueOf((String) r[0]), ((Number) r[1]).longValue());
-            messagesPerDay = ((Number) r[2]).longValue();
-            peakPerHour = ((Number) r[3]).longValue();
+        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT s.status, count(*), 0, 0 FROM site s"
+                + " WHERE s.workspace_id = :ws GROUP BY s.status"
+                + " UNION ALL SELECT NULL, 0, coalesce(sum(r.messages_per_day), 0), coalesce(sum(r.peak_per_hour), 0)"
+                + " FROM scope_row r WHERE r.workspace_id = :ws"))) {
+            if (r[0] == null) {
+                messagesPerDay = ((Number) r[2]).longValue();
+                peakPerHour = ((Number) r[3]).longValue();
+            } else {
+                counts.put(SiteStatus.valueOf((String) r[0]), ((Number) r[1]).longValue());
+            }
         }
         List<StatusCount> byStatus = Arrays.stream(SiteStatus.values())
                 .map(st -> new StatusCount(st.label, st.cssClass(), "/sites?status=" + st.name(), counts.getOrDefault(st, 0L)))

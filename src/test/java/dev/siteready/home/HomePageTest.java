@@ -1,5 +1,7 @@
 package dev.siteready.home;
 
+import dev.siteready.support.Db;
+import dev.siteready.support.OpenTransaction;
 import dev.siteready.support.SqlStatements;
 import dev.siteready.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,6 +9,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +24,28 @@ class HomePageTest {
         assertThat(home.selectFirst(".workspace-name").text()).isEqualTo("Home Co");
         assertThat(home.select(".empty-state a").eachAttr("href")).contains("/settings/team", "/settings/api-tokens");
         assertThat(home.selectFirst(".who").text()).contains("Owner of Home Co").contains("Owner");
+    }
+
+    @Test
+    void thePortfolioCountsSitesPerStatusAndAddsUpTheScopesVolumes() {
+        WebSession owner = WebSession.signUp("Volume Co");
+        StringBuilder csv = new StringBuilder("name,ehr_vendor,time_zone,status,template\n");
+        for (int i = 1; i <= 5; i++) {
+            csv.append(String.format("Volume Hospital %d,Epic,America/Chicago,%s,Lab results%n", i, i <= 3 ? "Live" : "Scoping"));
+        }
+        assertThat(owner.post("/sites/import", Map.of("csv", csv.toString())).statusCode()).isEqualTo(303);
+        UUID workspace = Db.workspaceOf(owner.email);
+        try (OpenTransaction tx = OpenTransaction.begin(workspace)) {
+            assertThat(tx.update("UPDATE scope_row SET messages_per_day = 100, peak_per_hour = 7 WHERE workspace_id = ?", workspace))
+                    .isEqualTo(10);
+            tx.commit();
+        }
+        Document home = owner.page("/");
+        assertThat(home.getElementById("site-total").text()).isEqualTo("5");
+        assertThat(home.selectFirst("a.stat-card[href=/sites?status=LIVE] strong").text()).isEqualTo("3");
+        assertThat(home.selectFirst("a.stat-card[href=/sites?status=SCOPING] strong").text()).isEqualTo("2");
+        assertThat(home.selectFirst("a.stat-card[href=/sites?status=ON_HOLD] strong").text()).isEqualTo("0");
+        assertThat(home.getElementById("portfolio-volume").text()).contains(" 1000 messages per day", " 70 per hour");
     }
 
     @Test
