@@ -55,15 +55,9 @@ api() { curl -fs -H "Authorization: Bearer $TOKEN" "$URL/api/$1"; }
 fail() { echo "FAILED: $*"; grep -A5 ' ERROR ' "$LOG" | tail -30; exit 1; }  # with the server's errors, if any
 
 # ---- 1. SITES sites through the import page, CHUNK per request (a 303 to the site list means all were created).
-for FROM in $(seq 1 "$CHUNK" "$SITES"); do
-  TO=$((FROM + CHUNK - 1 > SITES ? SITES : FROM + CHUNK - 1))
-  { echo "name,ehr_vendor,time_zone,template,contact_name"
-    for i in $(seq "$FROM" "$TO"); do echo "Bench Hospital $i,Epic,America/Chicago,Lab results,Pat $i"; done; } > "$DATA/sites.csv"
-  R=$(curl -s -o "$DATA/import.html" -w '%{http_code} %{time_total}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" \
-    --data-urlencode "csrf-token=$(csrf)" --data-urlencode "csv@$DATA/sites.csv" "$URL/sites/import")
-  [ "${R%% *}" = 303 ] || { grep -o 'class="[^"]*error[^"]*"[^<]*' "$DATA/import.html" | head; fail "POST /sites/import (sites $FROM-$TO): HTTP ${R%% *}"; }
-  echo "import of sites $FROM-$TO (POST /sites/import): ${R#* } s"
-done
+# shellcheck source=docs/bench/import-sites.sh
+. docs/bench/import-sites.sh
+import_sites 1 "$SITES"
 
 # ---- 2. The very first GET / after the import: computes and stores the rollup of every site.
 R=$(curl -s -o "$DATA/home.html" -w '%{http_code} %{time_total}' -b "$JAR_COOKIES" "$URL/")

@@ -79,18 +79,8 @@ TOKEN=$(curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "csrf-toke
 api() { curl -fs -H "Authorization: Bearer $TOKEN" "$URL/api/$1"; }
 
 # ---- 2. SITES sites through the import page, CHUNK per request (a 303 to the site list means all were created).
-import_sites() { # import_sites FROM TO: sites "Bench Hospital FROM" to "Bench Hospital TO"
-  local from to
-  for from in $(seq "$1" "$CHUNK" "$2"); do
-    to=$((from + CHUNK - 1 > $2 ? $2 : from + CHUNK - 1))
-    { echo "name,ehr_vendor,time_zone,template,contact_name"
-      for i in $(seq "$from" "$to"); do echo "Bench Hospital $i,Epic,America/Chicago,Lab results,Pat $i"; done; } > "$DATA/sites.csv"
-    R=$(curl -s -o "$DATA/import.html" -w '%{http_code} %{time_total}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" \
-      --data-urlencode "csrf-token=$(csrf)" --data-urlencode "csv@$DATA/sites.csv" "$URL/sites/import")
-    [ "${R%% *}" = 303 ] || { grep -o 'class="[^"]*error[^"]*"[^<]*' "$DATA/import.html" | head; fail "POST /sites/import (sites $from-$to): HTTP ${R%% *}"; }
-    echo "import of sites $from-$to (POST /sites/import): ${R#* } s"
-  done
-}
+# shellcheck source=docs/bench/import-sites.sh
+. docs/bench/import-sites.sh
 import_sites 1 "$SITES"
 
 # ---- 3. The first site (by name) and its first project; its questionnaire started and partly answered.

@@ -128,29 +128,10 @@ final class FeasibilityInputs {
         return requirements;
     }
 
-    /**
-     * The projects' template definitions: those this node has parsed already from the cache (the version ids come from
-     * this request's read of its own workspace), the others read and parsed once (QuestionnaireDefinitions).
-     */
+    /** The projects' template definitions (parsed once per version and node, QuestionnaireDefinitions). */
     private static Map<UUID, QuestionnaireDefinition> definitions(List<ProjectRow> projects) {
-        String workspace = WorkspaceSql.workspaceId().toString();
-        Map<UUID, QuestionnaireDefinition> definitions = new HashMap<>();
-        List<UUID> missing = new ArrayList<>();
-        projects.stream().filter(p -> p.questionnaire() != null).map(p -> p.questionnaire().versionId()).distinct().forEach(id -> {
-            QuestionnaireDefinition known = QuestionnaireDefinitions.parsed(workspace, id);
-            if (known != null) {
-                definitions.put(id, known);
-            } else {
-                missing.add(id);
-            }
-        });
-        if (!missing.isEmpty()) {
-            for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT v.id, v.definition FROM questionnaire_template_version v"
-                    + " WHERE v.workspace_id = :ws AND v.id IN (:ids)").setParameter("ids", missing))) {
-                definitions.put((UUID) r[0], QuestionnaireDefinitions.of(workspace, (UUID) r[0], r[1]));
-            }
-        }
-        return definitions;
+        return QuestionnaireDefinitions.ofVersions(projects.stream().filter(p -> p.questionnaire() != null)
+                .map(p -> p.questionnaire().versionId()).distinct().toList());
     }
 
     private static Answers answers(Collection<UUID> sites) {

@@ -3,7 +3,11 @@ package dev.siteready.scoping;
 import dev.siteready.tenant.WorkspaceSql;
 import dev.siteready.web.Json;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,7 +71,7 @@ public final class QuestionnaireDefinitions {
      * The definition of a version already parsed on this node, or null: for a caller that knows the version from a
      * read of its own workspace and may then skip reading the JSON at all.
      */
-    public static QuestionnaireDefinition parsed(String workspaceId, UUID versionId) {
+    static QuestionnaireDefinition parsed(String workspaceId, UUID versionId) {
         return PARSED.get(new Key(workspaceId, versionId));
     }
 
@@ -81,12 +85,33 @@ public final class QuestionnaireDefinitions {
         if (version.isEmpty()) {
             return null;
         }
-        String workspace = WorkspaceSql.workspaceId().toString();
         UUID versionId = (UUID) version.get(0)[0];
-        QuestionnaireDefinition known = parsed(workspace, versionId);
-        return known != null ? known : of(workspace, versionId, WorkspaceSql.query("SELECT v.definition FROM"
-                + " questionnaire_template_version v WHERE v.workspace_id = :ws AND v.id = :id").setParameter("id", versionId)
-                .getSingleResult());
+        return ofVersions(List.of(versionId)).get(versionId);
+    }
+
+    /**
+     * The definitions of these versions of the request's workspace: those this node has parsed already from the cache
+     * (the ids come from the caller's read of its own workspace), the others read in one statement and parsed once.
+     */
+    public static Map<UUID, QuestionnaireDefinition> ofVersions(Collection<UUID> versionIds) {
+        String workspace = WorkspaceSql.workspaceId().toString();
+        Map<UUID, QuestionnaireDefinition> definitions = new HashMap<>();
+        List<UUID> missing = new ArrayList<>();
+        for (UUID id : versionIds) {
+            QuestionnaireDefinition known = parsed(workspace, id);
+            if (known != null) {
+                definitions.put(id, known);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT v.id, v.definition FROM questionnaire_template_version v"
+                    + " WHERE v.workspace_id = :ws AND v.id IN (:ids)").setParameter("ids", missing))) {
+                definitions.put((UUID) r[0], of(workspace, (UUID) r[0], r[1]));
+            }
+        }
+        return definitions;
     }
 
     /** How many versions this node holds parsed (tests). */
