@@ -26,11 +26,14 @@ import java.util.UUID;
 /**
  * Every site with its verdict, completion, go-live date and volume: filtered, sorted and paged in the
  * database from the per-site rollup (site_feasibility), after refreshing the rollups whose inputs changed.
- * With nothing to refresh a page costs four statements whatever the number of sites.
+ * With nothing to refresh a page costs three statements whatever the number of sites (four with a status or
+ * vendor filter).
  */
 public final class Portfolio {
 
     public static final int PAGE_SIZE = 25;
+    /** Vendors offered in the filter, in name order. */
+    static final int MAX_VENDORS = 200;
     /** Sites refreshed per batch of queries, so the IN lists stay a sensible size. */
     static final int REFRESH_BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,10 +110,11 @@ public final class Portfolio {
     }
 
     /**
-     * The page in three statements after the refresh: the verdict counts, the page (in index order for the default
-     * sort) and the vendors for the filter. Filters join only what they need: without a status or vendor filter the
-     * counts read site_feasibility alone (every site has its row, V4). LIMIT and OFFSET are numbers in the SQL (the
-     * page is a clamped int), so that PostgreSQL keeps a generic plan instead of planning on every call (see SiteList).
+     * The page in two statements after the refresh: the workspace's counts (sites per verdict and the vendors for the
+     * filter, kept on write by triggers in workspace_count, V12) and the page (in index order for the default sort). A
+     * status or vendor filter adds a third, the verdict counts of the filtered sites; filters join only what they need.
+     * LIMIT and OFFSET are numbers in the SQL (the page is a clamped int), so that PostgreSQL keeps a generic plan
+     * instead of planning on every call (see SiteList).
      */
     public static Result find(UUID workspaceId, Query query) {
         int updating = refreshStale(workspaceId);
@@ -118,10 +122,24 @@ public final class Portfolio {
         String filters = " WHERE f.workspace_id = :ws" + (query.status() == null ? "" : " AND s.status = :status")
                 + (query.vendor().isEmpty() ? "" : " AND lower(s.ehr_vendor) = lower(:vendor)");
         String joined = " FROM site_feasibility f JOIN site s ON s.workspace_id = f.workspace_id AND s.id = f.site_id";
+        List<Object[]> verdicts = new ArrayList<>();
+        List<String> vendors = new ArrayList<>();
+        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT c.kind, c.key, c.n FROM workspace_count c"
+                + " WHERE c.workspace_id = :ws AND (c.kind = 'verdict' OR c.kind = 'vendor' AND c.n > 0 AND c.key <> '')"
+                + " ORDER BY c.kind, c.key"))) {
+            if ("verdict".equals(r[0])) {
+                verdicts.add(new Object[] {r[1], r[2]});
+            } else if (vendors.size() < MAX_VENDORS) {
+                vendors.add((String) r[1]);
+            }
+        }
+        if (siteFilters) {
+            verdicts = WorkspaceSql.rows(bind(WorkspaceSql.query("SELECT f.verdict, count(*)" + joined + filters
+                    + " GROUP BY f.verdict"), query));
+        }
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
         long all = 0;
-        for (Object[] r : WorkspaceSql.rows(bind(WorkspaceSql.query("SELECT f.verdict, count(*)"
-                + (siteFilters ? joined : " FROM site_feasibility f") + filters + " GROUP BY f.verdict"), query))) {
+        for (Object[] r : verdicts) {
             long n = ((Number) r[1]).longValue();
             all += n;
             Verdict v = Verdict.parse((String) r[0]);
@@ -145,9 +163,6 @@ public final class Portfolio {
                     r[11] == null ? 0 : ((Number) r[11]).longValue(), phase == null ? "—" : phase.label(),
                     phase == null ? "" : phase.cssClass());
         }).toList();
-        @SuppressWarnings("unchecked")
-        List<String> vendors = WorkspaceSql.query("SELECT DISTINCT s.ehr_vendor FROM site s WHERE s.workspace_id = :ws"
-                + " AND s.ehr_vendor <> '' ORDER BY 1 LIMIT 200").getResultList();
         return new Result(rows, total, query, bars(counts, query), vendors, updating);
     }
 

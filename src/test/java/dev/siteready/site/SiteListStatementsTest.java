@@ -71,7 +71,7 @@ class SiteListStatementsTest {
         large.page("/");
         System.out.printf("First home page after the import (rollups of 1,000 sites computed) in %d ms%n",
                 (System.nanoTime() - start) / 1_000_000);
-        for (String path : new String[] { "/sites", "/sites?q=e&sort=status&page=2", "/" }) {
+        for (String path : new String[] { "/sites", "/sites?q=e&sort=status&page=2", "/", "/?status=SCOPING&vendor=epic" }) {
             small.page(path);
             large.page(path);
             long smallCount = SqlStatements.countDuring(() -> small.page(path));
