@@ -169,7 +169,7 @@ PARTNER_COOKIE=$(tr -d '\r' < "$DATA/open.txt" | grep -io '^set-cookie: siteread
 rollups() { # rollups N: the first GET / after an import, which must list N sites
   R=$(curl -s -o "$DATA/home.html" -w '%{http_code} %{time_total}' -b "$JAR_COOKIES" -c "$JAR_COOKIES" "$URL/")
   [ "${R%% *}" = 200 ] || fail "first GET /: HTTP ${R%% *} after ${R#* } s"
-  grep -q "id=\"portfolio-count\">$1 sites" "$DATA/home.html" || fail "first GET / does not list $1 sites"
+  grep -Eq "id=\"portfolio-count\">$1 sites?[ <]" "$DATA/home.html" || fail "first GET / does not list $1 sites"
   echo "first GET / (rollups of the new sites computed, $1 sites in all): ${R#* } s"
 }
 rollups "$SITES"

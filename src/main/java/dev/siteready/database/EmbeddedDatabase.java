@@ -38,6 +38,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
             "synchronous_commit", "on",
             "full_page_writes", "on");
 
+    /**
+     * Autovacuum looks at each database every 10 s instead of every minute. A new workspace importing thousands of
+     * sites otherwise runs for up to a minute on plans made when its tables were empty: each chunk of 250 sites took
+     * longer than the last, up to 10 s, until the first analyse (docs/performance.md). A server with little data
+     * checks cheaply. An external PostgreSQL keeps its operator's settings.
+     */
+    static final Map<String, String> FRESH_STATISTICS = Map.of("autovacuum_naptime", "10s");
+
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
     private final String ownerPassword;
@@ -60,6 +68,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false);
             DURABLE.forEach(builder::setServerConfig);
+            FRESH_STATISTICS.forEach(builder::setServerConfig);
             EmbeddedPostgres pg = builder.start();
             EmbeddedDatabase db = new EmbeddedDatabase(pg, dataDir, password, false);
             db.provisionOwner();

@@ -21,6 +21,7 @@ class EmbeddedDatabaseTest {
             assertThat(show(c, "fsync")).isEqualTo("on");
             assertThat(show(c, "synchronous_commit")).isEqualTo("on");
             assertThat(show(c, "full_page_writes")).isEqualTo("on");
+            assertThat(show(c, "autovacuum_naptime")).isEqualTo("10s");
         }
     }
 
