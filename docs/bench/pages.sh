@@ -28,7 +28,7 @@
 # errors); afterwards the pages are checked again and the errors in the server log are counted.
 # After the throughput ratios, the latency as users see it: USERS (100) users, each waiting a think time of 0.5-1.5 s
 # (docs/bench/think.lua) before each request, for LAT_DUR (30) seconds per page (wrk --latency: p50, p90, p99 and the
-# requests per second that result, about USERS a second), each page first warmed alone for LAT_WARM (10) seconds with 8
+# requests per second that result, about USERS a second), each page first warmed alone for LAT_WARM (30) seconds with 8
 # connections. Then LARGE (5000; 0 skips it) sites in all: the missing
 # ones are imported the same way, the first GET / computes their rollups, and the portfolio is measured again.
 # Environment: SITES (1000), CHUNK (250), PORT (a free one), JAR (the app to start; default
@@ -251,12 +251,13 @@ fi
 [ "$STATUS" = 0 ] || echo "ratio.sh FAILED (exit $STATUS)"
 
 # ---- 7b. Latency with USERS users and think time (docs/bench/think.lua), then the portfolio with LARGE sites.
-USERS=${USERS:-100}; LAT_DUR=${LAT_DUR:-30}; LAT_WARM=${LAT_WARM:-10}; LARGE=${LARGE:-5000}
+USERS=${USERS:-100}; LAT_DUR=${LAT_DUR:-30}; LAT_WARM=${LAT_WARM:-30}; LARGE=${LARGE:-5000}
 LUA="$(pwd)/docs/bench/think.lua"
 latency() { # latency LABEL COOKIE URL: one line of p50 / p90 / p99 / requests per second / non-2xx answers
   local out pct
-  # The page alone first, as ratio.sh warms it: its measurement then starts with the page's code compiled by the JIT
-  # (the C2 compiler was still busy a minute into a page's first load, and the p99 of the page measured then showed it).
+  # The page alone first, as ratio.sh warms it, so that its measurement starts with the page's code compiled by the JIT:
+  # the retrospective page took about a minute of load before C2 was done with it, and its p99 at 100 users fell from
+  # 200 ms to 38 ms over that minute (docs/performance.md).
   wrk -t2 -c8 -d"${LAT_WARM}s" -H "Cookie: $2" "$3" >/dev/null
   out=$(wrk -t2 -c"$USERS" -d"${LAT_DUR}s" --timeout 10s --latency -s "$LUA" -H "Cookie: $2" "$3")
   pct() { echo "$out" | awk -v p="$1" '$1 == p {print $2}'; }
