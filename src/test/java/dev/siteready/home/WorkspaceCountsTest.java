@@ -50,12 +50,12 @@ class WorkspaceCountsTest {
         assertThat(afterImport).containsEntry("status:LIVE", 3L).containsEntry("status:SCOPING", 3L)
                 .containsEntry("vendor:Epic", 3L).containsEntry("vendor:Cerner", 2L).containsEntry("vendor:", 1L)
                 .containsEntry("verdict:", 6L);
-        assertThat(afterImport).isEqualTo(counted(workspace));
+        assertThat(afterImport).isEqualTo(withoutZeros(counted(workspace)));
 
         // The first view computes every site's verdict in one statement per batch: the counts move with it.
         owner.page("/");
         assertThat(kept(workspace)).containsEntry("verdict:", 0L);
-        assertThat(withoutZeros(kept(workspace))).isEqualTo(counted(workspace));
+        assertThat(withoutZeros(kept(workspace))).isEqualTo(withoutZeros(counted(workspace)));
 
         Db.asWorkspace(workspace, c -> {
             // A statement changing many rows, several keys at once, some of them back and forth.
@@ -73,7 +73,7 @@ class WorkspaceCountsTest {
                 .containsEntry("vendor:Meditech", 3L).containsEntry("vendor:Epic", 0L)
                 .containsEntry("volume:messages_per_day", 40L * (countOf(workspace, "scope_row") - 1))
                 .containsEntry("volume:peak_per_hour", 5L * countOf(workspace, "scope_row"));
-        assertThat(withoutZeros(afterSql)).isEqualTo(counted(workspace));
+        assertThat(withoutZeros(afterSql)).isEqualTo(withoutZeros(counted(workspace)));
 
         // Deleting a project through its page removes its scope rows by cascade.
         UUID site = Db.asWorkspace(workspace, c -> Db.value(c, UUID.class,
@@ -82,7 +82,7 @@ class WorkspaceCountsTest {
         long rowsBefore = countOf(workspace, "scope_row");
         assertThat(owner.post("/sites/" + site + "/projects/" + project + "/delete", Map.of()).statusCode()).isEqualTo(303);
         assertThat(countOf(workspace, "scope_row")).isLessThan(rowsBefore);
-        assertThat(withoutZeros(kept(workspace))).isEqualTo(counted(workspace));
+        assertThat(withoutZeros(kept(workspace))).isEqualTo(withoutZeros(counted(workspace)));
 
         // What the home page shows is what the rows say.
         Document home = owner.page("/");
@@ -98,7 +98,7 @@ class WorkspaceCountsTest {
         owner.createSite("Counted Clinic", "Lab results");
         try (Connection c = superuser()) {
             Map<String, Long> kept = withoutZeros(read(c, KEPT, null));
-            Map<String, Long> counted = read(c, COUNTED, null);
+            Map<String, Long> counted = withoutZeros(read(c, COUNTED, null));
             assertThat(counted).containsKey(Db.workspaceOf(owner.email) + " status:SCOPING");
             assertThat(kept).isEqualTo(counted);
         }
