@@ -3,12 +3,10 @@ package dev.siteready.home;
 import dev.siteready.support.Db;
 import dev.siteready.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -96,7 +94,7 @@ class WorkspaceCountsTest {
         // Whatever the tests before this one wrote, as the database's superuser (row level security does not hide rows).
         WebSession owner = WebSession.signUp("Counts Everywhere");
         owner.createSite("Counted Clinic", "Lab results");
-        try (Connection c = superuser()) {
+        try (Connection c = Db.superuser()) {
             Map<String, Long> kept = withoutZeros(read(c, KEPT, null));
             Map<String, Long> counted = withoutZeros(read(c, COUNTED, null));
             assertThat(counted).containsKey(Db.workspaceOf(owner.email) + " status:SCOPING");
@@ -132,15 +130,5 @@ class WorkspaceCountsTest {
         Map<String, Long> found = new TreeMap<>(counts);
         found.values().removeIf(n -> n == 0);
         return found;
-    }
-
-    private static Connection superuser() throws SQLException {
-        String url = ConfigProvider.getConfig().getValue("siteready.db.url", String.class);
-        try {
-            return DriverManager.getConnection(url, "postgres", "");
-        } catch (SQLException notEmbedded) {
-            return DriverManager.getConnection(url, ConfigProvider.getConfig().getValue("siteready.db.user", String.class),
-                    ConfigProvider.getConfig().getOptionalValue("siteready.db.password", String.class).orElse(""));
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.siteready.profiling;
 
+import dev.siteready.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -162,7 +161,7 @@ class SamplesPrivacyTest {
     /** Every row of every table, as text: read as the server's superuser (bypassing row level security), else as the owner. */
     static String databaseDump() throws SQLException {
         StringBuilder dump = new StringBuilder();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = Db.superuser(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
                     + " AND table_type = 'BASE TABLE'")) {
@@ -180,16 +179,6 @@ class SamplesPrivacyTest {
             }
         }
         return dump.toString();
-    }
-
-    private static Connection connect() throws SQLException {
-        String url = ConfigProvider.getConfig().getValue("siteready.db.url", String.class);
-        try {
-            return DriverManager.getConnection(url, "postgres", "");
-        } catch (SQLException notEmbedded) {
-            return DriverManager.getConnection(url, ConfigProvider.getConfig().getValue("siteready.db.user", String.class),
-                    ConfigProvider.getConfig().getOptionalValue("siteready.db.password", String.class).orElse(""));
-        }
     }
 
     /** Regular files under the temporary folder and the working folder changed since the test began (up to 20 MB each). */

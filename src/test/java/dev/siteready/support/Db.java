@@ -2,8 +2,10 @@ package dev.siteready.support;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +35,20 @@ public final class Db {
             return work.run(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A connection that sees every workspace's rows: the embedded server's superuser (row level security does not
+     * apply to it), else the configured owner (an external database; row level security still applies there).
+     */
+    public static Connection superuser() throws SQLException {
+        String url = ConfigProvider.getConfig().getValue("siteready.db.url", String.class);
+        try {
+            return DriverManager.getConnection(url, "postgres", "");
+        } catch (SQLException notEmbedded) {
+            return DriverManager.getConnection(url, ConfigProvider.getConfig().getValue("siteready.db.user", String.class),
+                    ConfigProvider.getConfig().getOptionalValue("siteready.db.password", String.class).orElse(""));
         }
     }
 
