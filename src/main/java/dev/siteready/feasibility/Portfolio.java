@@ -111,10 +111,10 @@ public final class Portfolio {
 
     /**
      * The page in two statements after the refresh: the workspace's counts (sites per verdict and the vendors for the
-     * filter, kept on write by triggers in workspace_count, V12) and the page (in index order for the default sort). A
-     * status or vendor filter adds a third, the verdict counts of the filtered sites; filters join only what they need.
-     * LIMIT and OFFSET are numbers in the SQL (the page is a clamped int), so that PostgreSQL keeps a generic plan
-     * instead of planning on every call (see SiteList).
+     * filter: sums of the changes that triggers write to workspace_count, V12) and the page (in index order for the
+     * default sort). A status or vendor filter adds a third, the verdict counts of the filtered sites; filters join only
+     * what they need. LIMIT and OFFSET are numbers in the SQL (the page is a clamped int), so that PostgreSQL keeps a
+     * generic plan instead of planning on every call (see SiteList).
      */
     public static Result find(UUID workspaceId, Query query) {
         int updating = refreshStale(workspaceId);
@@ -124,9 +124,9 @@ public final class Portfolio {
         String joined = " FROM site_feasibility f JOIN site s ON s.workspace_id = f.workspace_id AND s.id = f.site_id";
         List<Object[]> verdicts = new ArrayList<>();
         List<String> vendors = new ArrayList<>();
-        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT c.kind, c.key, c.n FROM workspace_count c"
-                + " WHERE c.workspace_id = :ws AND (c.kind = 'verdict' OR c.kind = 'vendor' AND c.n > 0 AND c.key <> '')"
-                + " ORDER BY c.kind, c.key"))) {
+        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT c.kind, c.key, sum(c.n) FROM workspace_count c"
+                + " WHERE c.workspace_id = :ws AND c.kind IN ('verdict', 'vendor') GROUP BY c.kind, c.key"
+                + " HAVING c.kind = 'verdict' OR sum(c.n) > 0 AND c.key <> '' ORDER BY c.kind, c.key"))) {
             if ("verdict".equals(r[0])) {
                 verdicts.add(new Object[] {r[1], r[2]});
             } else if (vendors.size() < MAX_VENDORS) {
