@@ -28,6 +28,8 @@ public final class WebSession {
     private final Map<String, String> headers = new LinkedHashMap<>();
     public String email;
     public String workspaceName;
+    /** Where requests go: null for the app of the running {@code @QuarkusTest}; an app node's address in deploy tests. */
+    private String baseUrl;
 
     public static WebSession anonymous() {
         return new WebSession();
@@ -35,7 +37,12 @@ public final class WebSession {
 
     /** Signs up a new workspace with a unique owner e-mail and returns the signed-in owner. */
     public static WebSession signUp(String workspaceName) {
-        WebSession session = new WebSession();
+        return new WebSession().signUpHere(workspaceName);
+    }
+
+    /** Signs up a new workspace through this (anonymous) session's app, e.g. {@code anonymous().via(node).signUpHere(..)}. */
+    public WebSession signUpHere(String workspaceName) {
+        WebSession session = this;
         session.email = uniqueEmail("owner");
         session.workspaceName = workspaceName;
         Response response = session.post("/signup", Map.of("workspaceName", workspaceName, "name", "Owner of " + workspaceName,
@@ -47,7 +54,12 @@ public final class WebSession {
 
     /** Signs in through Quarkus form authentication. */
     public static WebSession signIn(String email, String password) {
-        WebSession session = new WebSession();
+        return new WebSession().signInHere(email, password);
+    }
+
+    /** Signs in through this (anonymous) session's app. */
+    public WebSession signInHere(String email, String password) {
+        WebSession session = this;
         session.email = email;
         Response response = session.rawPost("/j_security_check", Map.of("j_username", email, "j_password", password));
         String location = response.header("Location");
@@ -215,8 +227,22 @@ public final class WebSession {
         return this;
     }
 
+    /**
+     * Sends this session's next requests to another app (deploy tests: one node, another node, the proxy); the
+     * cookies go along, as a browser's would behind a load balancer.
+     */
+    public WebSession via(String baseUrl) {
+        this.baseUrl = baseUrl;
+        return this;
+    }
+
     private RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies).headers(headers);
+        RequestSpecification spec = given().redirects().follow(false).cookies(cookies).headers(headers);
+        if (baseUrl != null) {
+            java.net.URI uri = java.net.URI.create(baseUrl);
+            spec.baseUri(uri.getScheme() + "://" + uri.getHost()).port(uri.getPort());
+        }
+        return spec;
     }
 
     private Response remember(Response response) {
