@@ -1,6 +1,7 @@
 package dev.siteready.web;
 
 import dev.siteready.database.ConstraintViolations;
+import dev.siteready.database.DatabaseUnavailable;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
@@ -33,7 +34,12 @@ public class ErrorPages {
         static native TemplateInstance error(int status, String title, String message, String reference);
 
         static native TemplateInstance notice(String title, String message);
+
+        static native TemplateInstance unavailable(String saved, int retryAfter);
     }
+
+    /** Seconds a client is asked to wait (Retry-After) when the database cannot be reached. */
+    static final int RETRY_AFTER_SECONDS = 10;
 
     public record ApiError(int status, String error, String message) {
     }
@@ -72,6 +78,9 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, ContainerRequestContext request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return unavailable(e, request);
+        }
         if (staleAtCommit(e)) {
             // Two saves of the same version passed their checks at once; the version column stopped the second at commit.
             LOG.infof("Concurrent change refused at commit on %s %s", request.getMethod(), loggable(request));
@@ -86,6 +95,42 @@ public class ErrorPages {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s on %s %s", reference, request.getMethod(), loggable(request));
         return respond(request, 500, reference);
+    }
+
+    /**
+     * PostgreSQL cannot be reached: 503 with Retry-After, saying whether the request's change was saved. Rendered without
+     * the signed-in member (the layout reads it, and reading it may need the database), so it works whatever failed.
+     */
+    static Response unavailable(Exception e, ContainerRequestContext request) {
+        String saved = savedText(request.getMethod(), DatabaseUnavailable.duringCommit(e));
+        LOG.warnf("Database unavailable on %s %s: %s", request.getMethod(), loggable(request), LogRedaction.redact(rootMessage(e)));
+        Response.ResponseBuilder response = Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS)
+                .header("Cache-Control", "no-store");
+        if (isApi(request)) {
+            return response.type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(503, "Database unavailable", "SiteReady can't reach its database. " + saved
+                            + " Try again in " + RETRY_AFTER_SECONDS + " seconds."))
+                    .build();
+        }
+        return response.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.unavailable(saved, RETRY_AFTER_SECONDS).render()).build();
+    }
+
+    static String savedText(String method, boolean duringCommit) {
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            return "Nothing was changed.";
+        }
+        return duringCommit
+                ? "Your last change may or may not have been saved: the database went away while saving it. Check it once SiteReady is back."
+                : "Your last change was not saved: nothing of it was written. Make it again once SiteReady is back.";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static boolean staleAtCommit(Throwable e) {

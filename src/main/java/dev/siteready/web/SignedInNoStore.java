@@ -17,6 +17,10 @@ public class SignedInNoStore {
 
     @ServerResponseFilter
     public void noStore(ContainerResponseContext response) {
+        if ("no-store".equals(response.getHeaderString("Cache-Control"))) {
+            // Set already; among them the 503 of an unreachable database, where reading the identity would fail again.
+            return;
+        }
         if (identity != null && !identity.isAnonymous()) {
             response.getHeaders().putSingle("Cache-Control", "no-store");
         }
