@@ -25,24 +25,44 @@ public class OutsideWorkspaceQueries {
         T read(ResultSet rs) throws SQLException;
     }
 
+    private static final org.jboss.logging.Logger SLOW = org.jboss.logging.Logger.getLogger("siteready.sql.slow");
+
     @Inject
     AgroalDataSource dataSource;
 
+    /** Statements slower than this are logged (Hibernate's own statements: quarkus.hibernate-orm.log.queries-slower-than-ms). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "siteready.slow-statement-ms", defaultValue = "200")
+    long slowMillis;
+
     /** The first row of the query, or empty. */
     public <T> Optional<T> first(String sql, Row<T> row, Object... params) {
+        long start = System.nanoTime();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.ofNullable(row.read(rs)) : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("Query before the workspace is known failed: " + e.getMessage(), e);
+        } finally {
+            logIfSlow(sql, start);
         }
     }
 
     public int update(String sql, Object... params) {
+        long start = System.nanoTime();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Update before the workspace is known failed: " + e.getMessage(), e);
+        } finally {
+            logIfSlow(sql, start);
+        }
+    }
+
+    /** The statement's text (parameters as ?, never their values) when it took longer than the threshold. */
+    private void logIfSlow(String sql, long start) {
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (millis > slowMillis) {
+            SLOW.infof("Slow statement took %d ms [%s]", millis, sql);
         }
     }
 

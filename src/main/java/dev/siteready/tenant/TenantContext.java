@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 public class TenantContext {
 
     public static final String WORKSPACE_ATTRIBUTE = "siteready.workspace";
+    /** Where the request's log line finds the workspace: a local of the request's Vert.x context. */
+    public static final String WORKSPACE_LOG_KEY = "siteready.workspace";
 
     private UUID workspaceId;
 
@@ -38,6 +40,10 @@ public class TenantContext {
             throw new IllegalStateException("A request cannot switch workspaces");
         }
         this.workspaceId = workspaceId;
+        io.vertx.core.Context request = io.vertx.core.Vertx.currentContext();
+        if (request != null && io.smallrye.common.vertx.VertxContext.isDuplicatedContext(request)) {
+            request.putLocal(WORKSPACE_LOG_KEY, workspaceId.toString()); // for the request's log line (web/RequestLog)
+        }
     }
 
     /** The workspace of the current request, or empty where no request context is active. */

@@ -21,6 +21,9 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public synchronized void publish(LogRecord record) {
+        if (record instanceof org.jboss.logmanager.ExtLogRecord ext) {
+            ext.copyAll(); // the logging context (MDC) of the thread that logged, read later by the test
+        }
         records.add(record);
     }
 
@@ -36,6 +39,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
                 .map(r -> r.getLoggerName() + " " + r.getLevel() + " " + r.getMessage()
                         + (r.getThrown() == null ? "" : " / " + r.getThrown()))
                 .toList();
+    }
+
+    /** The records of one logger, in the order they were logged. */
+    public synchronized List<LogRecord> records(String loggerName) {
+        return records.stream().filter(r -> loggerName.equals(r.getLoggerName())).toList();
     }
 
     @Override

@@ -1,0 +1,102 @@
+package dev.siteready.web;
+
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One log line per request, for operators: its id, method, route template (never the address itself, which can carry a
+ * link's secret or an id), status, duration and workspace. The id comes from the proxy's {@code X-Request-Id} when it
+ * is a plain token (nginx's {@code $request_id}), else it is made here; it is sent back as {@code X-Request-Id} and
+ * put in the logging context ({@code %X{request}}), so every line a request causes (a slow statement, an error) names
+ * it. Format: {@code request=ID GET /sites/{id} 200 12.3 ms workspace=UUID}.
+ */
+@ApplicationScoped
+public class RequestLog {
+
+    static final Logger LOG = Logger.getLogger("siteready.request");
+    public static final String HEADER = "X-Request-Id";
+    /** The MDC key, and the routing context key, of the request id. */
+    public static final String ID = "request";
+    /** Where Quarkus REST leaves the matched route template (also what the request metrics are tagged with). */
+    private static final String ROUTE_TEMPLATE = "UrlPathTemplate";
+    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    @ConfigProperty(name = "siteready.request-log", defaultValue = "true")
+    boolean enabled;
+
+    void register(@Observes Router router) {
+        // Before every other handler (CSRF, security): the duration covers them, and their lines carry the id.
+        router.route().order(Integer.MIN_VALUE).handler(this::begin);
+    }
+
+    void begin(RoutingContext routing) {
+        String incoming = routing.request().getHeader(HEADER);
+        String id = incoming != null && PLAIN_ID.matcher(incoming).matches() ? incoming : newId();
+        routing.put(ID, id);
+        routing.response().putHeader(HEADER, id);
+        Context context = Vertx.currentContext();
+        if (context != null && VertxContext.isDuplicatedContext(context)) {
+            MDC.put(ID, "request=" + id + " ");
+        }
+        if (enabled) {
+            long start = System.nanoTime();
+            routing.addEndHandler(done -> line(routing, context, id, start));
+        }
+        routing.next();
+    }
+
+    /**
+     * Once Quarkus REST has matched the route, every further line of the request (a slow statement, say) names it too.
+     */
+    @org.jboss.resteasy.reactive.server.ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION - 100)
+    public void nameRoute(RoutingContext routing) {
+        Context context = Vertx.currentContext();
+        Object id = routing.get(ID);
+        if (context != null && id != null && VertxContext.isDuplicatedContext(context)) {
+            MDC.put(ID, "request=" + id + " route=" + route(routing, context) + " ");
+        }
+    }
+
+    private void line(RoutingContext routing, Context context, String id, long start) {
+        double millis = (System.nanoTime() - start) / 1_000_000.0;
+        Object workspace = context == null ? null : context.getLocal(dev.siteready.tenant.TenantContext.WORKSPACE_LOG_KEY);
+        MDC.put(ID, "request=" + id + " "); // the line names its route itself
+        // The id is in the logging context (%X{request} in the line format), as on every line this request causes.
+        LOG.infof("%s %s %d %.1f ms workspace=%s", routing.request().method().name(), route(routing, context),
+                routing.response().getStatusCode(), millis, workspace == null ? "-" : workspace);
+    }
+
+    /** The route template; for what no resource matched, a fixed name or the address with any secret taken out. */
+    static String route(RoutingContext routing, Context context) {
+        Object template = context == null ? null : context.getLocal(ROUTE_TEMPLATE);
+        if (template != null) {
+            return template.toString();
+        }
+        String path = routing.normalizedPath();
+        if (path.startsWith("/static/")) {
+            return "/static/*";
+        }
+        if (path.startsWith("/webjars/")) {
+            return "/webjars/*";
+        }
+        if (path.startsWith("/q/") || path.equals("/j_security_check") || path.equals("/favicon.ico")) {
+            return path;
+        }
+        return "(no route)";
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+}
