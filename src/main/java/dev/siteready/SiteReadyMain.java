@@ -3,11 +3,14 @@ package dev.siteready;
 import dev.siteready.database.EmbeddedBackup;
 import dev.siteready.database.EmbeddedDatabase;
 import dev.siteready.database.EmbeddedRestore;
+import dev.siteready.database.NightlyBackups;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalTime;
 import java.util.Locale;
 
 /**
@@ -27,8 +30,19 @@ public final class SiteReadyMain {
             System.exit(command(args));
         }
         EmbeddedDatabase embedded = null;
+        NightlyBackups nightly = null;
         if (!externalDatabase()) {
             Path dataDir = dataDir();
+            LocalTime backupTime;
+            int backupKeep;
+            try {
+                backupTime = NightlyBackups.parseTime(setting("siteready.backup.time"));
+                backupKeep = NightlyBackups.parseKeep(setting("siteready.backup.keep"));
+            } catch (IllegalArgumentException e) {
+                System.err.println("SiteReady: " + e.getMessage());
+                System.exit(1);
+                return;
+            }
             embedded = EmbeddedDatabase.startPersistent(dataDir);
             embedded.connectionProperties().forEach(System::setProperty);
             System.setProperty("siteready.db.description", embedded.describe());
@@ -41,6 +55,7 @@ public final class SiteReadyMain {
                     throw new IllegalStateException("Could not create the session key in " + dataDir, e);
                 }
             }
+            nightly = nightlyBackups(embedded, dataDir, backupTime, backupKeep);
         } else if (setting("siteready.session.key") == null) {
             System.err.println("SiteReady: SITEREADY_SESSION_KEY is not set. With an external database, every app node"
                     + " must share one session encryption key (at least 32 random characters),"
@@ -50,10 +65,22 @@ public final class SiteReadyMain {
         try {
             Quarkus.run(args);
         } finally {
+            if (nightly != null) {
+                nightly.close();
+            }
             if (embedded != null) {
                 embedded.close();
             }
         }
+    }
+
+    /** Backs up the embedded server every night at the time of day, in the machine's zone, on a daemon thread. */
+    private static NightlyBackups nightlyBackups(EmbeddedDatabase server, Path dataDir, LocalTime at, int keep) {
+        return NightlyBackups.start(dataDir, at, keep, Clock.systemDefaultZone(), file -> {
+            try (var superuser = server.superuserConnection()) {
+                return EmbeddedBackup.backUp(superuser, dataDir, file);
+            }
+        });
     }
 
     /** Runs {@code backup FILE} or {@code restore FILE}; returns the exit code. */
