@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import static dev.siteready.database.EmbeddedBackup.CLUSTER;
@@ -41,7 +42,7 @@ public final class EmbeddedRestore {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("There is no backup file " + file.toAbsolutePath().normalize());
         }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = open(file)) {
             Properties manifest = check(zip, file);
             boolean existed = Files.exists(target);
             try {
@@ -52,6 +53,15 @@ public final class EmbeddedRestore {
             }
             return new Result(target, manifest.getProperty("created"), manifest.getProperty("postgres.version"),
                     zip.getEntry(SESSION_KEY) != null);
+        }
+    }
+
+    private static ZipFile open(Path file) throws IOException {
+        try {
+            return new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new IllegalStateException(file.toAbsolutePath().normalize() + " is not a SiteReady backup (not a zip file: "
+                    + e.getMessage() + ").");
         }
     }
 
