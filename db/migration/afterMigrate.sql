@@ -7,7 +7,10 @@
 DO $lookup$
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('siteready: roles for migrating'));
-    IF pg_has_role(current_user, '${lookup_role}', 'MEMBER') THEN
+    -- Only a membership the REVOKE below removes: since PostgreSQL 16 that is the one the owner granted itself (another
+    -- node may have revoked it already; the one CREATE ROLE gave the owner, with ADMIN and without SET, stays).
+    IF EXISTS (SELECT 1 FROM pg_auth_members WHERE roleid = to_regrole('${lookup_role}') AND member = to_regrole(current_user)
+               AND (grantor = to_regrole(current_user) OR current_setting('server_version_num')::int < 160000)) THEN
         BEGIN
             EXECUTE format('REVOKE %I FROM %I', '${lookup_role}', current_user);
         EXCEPTION WHEN insufficient_privilege THEN
