@@ -78,11 +78,11 @@ class TwoNodesIT {
     static void startNodesAndProxy() throws Exception {
         Optional<java.nio.file.Path> binary = NginxProxy.binary();
         if (binary.isEmpty()) {
-            nginxMissing = "nginx is not installed (apt-get install -y nginx, or SITEREADY_NGINX=/path/to/nginx):"
-                    + " the journeys through the proxy are skipped";
+            String missing = "nginx is not installed (apt-get install -y nginx, or set SITEREADY_NGINX to its path)";
             if ("true".equals(System.getenv("SITEREADY_REQUIRE_NGINX"))) {
-                fail(nginxMissing + ", but SITEREADY_REQUIRE_NGINX=true");
+                fail(missing + ", and SITEREADY_REQUIRE_NGINX=true");
             }
+            nginxMissing = missing + ": the journeys through the proxy are skipped";
         }
         // A request that never ends fails the test instead of hanging it.
         restAssuredBefore = RestAssured.config;
