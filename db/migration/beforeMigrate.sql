@@ -7,12 +7,16 @@
 --                   (sign-in by e-mail, API token by hash, invitation by hash); it can read only the columns
 --                   those functions return. Nobody logs in as it. The owner is a member only while
 --                   migrating (afterMigrate.sql drops it again), to hand it those functions.
+-- Flyway runs this outside its migration lock, so nodes starting together would run it at once: one node's CREATE ROLE
+-- or GRANT then fails on the other's ("duplicate key value violates unique constraint") and that node does not start.
+-- The advisory lock (also taken by afterMigrate.sql) lets them run one after the other; the later one finds it done.
 DO $roles$
 DECLARE
     can_create boolean := (SELECT rolcreaterole FROM pg_roles WHERE rolname = current_user);
     set_privilege text := CASE WHEN current_setting('server_version_num')::int >= 160000 THEN 'SET' ELSE 'MEMBER' END;
     role_name text;
 BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('siteready: roles for migrating'));
     FOREACH role_name IN ARRAY ARRAY['${app_role}', '${lookup_role}'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name) THEN
             IF NOT can_create THEN

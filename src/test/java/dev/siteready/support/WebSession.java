@@ -85,6 +85,7 @@ public final class WebSession {
     /** Invites a new person with the role and returns them signed in. */
     public WebSession addMember(String role, String name) {
         WebSession member = new WebSession();
+        member.baseUrl = baseUrl; // joins through the same app (node) as the inviter
         member.email = uniqueEmail(role.toLowerCase());
         member.workspaceName = workspaceName;
         Response joined = member.post(invite(member.email, role), Map.of("name", name, "password", PASSWORD));
