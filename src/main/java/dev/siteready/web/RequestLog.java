@@ -35,6 +35,9 @@ public class RequestLog {
     @ConfigProperty(name = "siteready.request-log", defaultValue = "true")
     boolean enabled;
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     void register(@Observes Router router) {
         // Before every other handler (CSRF, security): the duration covers them, and their lines carry the id.
         router.route().order(Integer.MIN_VALUE).handler(this::begin);
@@ -49,10 +52,8 @@ public class RequestLog {
         if (context != null && VertxContext.isDuplicatedContext(context)) {
             MDC.put(ID, "request=" + id + " ");
         }
-        if (enabled) {
-            long start = System.nanoTime();
-            routing.addEndHandler(done -> line(routing, context, id, start));
-        }
+        long start = System.nanoTime();
+        routing.addEndHandler(done -> end(routing, context, id, start));
         routing.next();
     }
 
@@ -68,16 +69,40 @@ public class RequestLog {
         }
     }
 
-    private void line(RoutingContext routing, Context context, String id, long start) {
-        double millis = (System.nanoTime() - start) / 1_000_000.0;
+    private void end(RoutingContext routing, Context context, String id, long start) {
+        long nanos = System.nanoTime() - start;
+        String route = route(routing, context);
+        String method = METHODS.contains(routing.request().method().name()) ? routing.request().method().name() : "OTHER";
+        int status = routing.response().getStatusCode();
+        // Quarkus' own http_server_requests names a redirect from an address without parameters "REDIRECTION" and the
+        // home page "root"; this timer names every request by its route, redirects after a form post included.
+        io.micrometer.core.instrument.Timer.builder("siteready.requests")
+                .description("Requests per route template, method and status, as in the request log")
+                .tag("method", method).tag("route", route).tag("status", String.valueOf(status))
+                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (enabled) {
+            line(context, id, method, route, status, nanos / 1_000_000.0);
+        }
+    }
+
+    private void line(Context context, String id, String method, String route, int status, double millis) {
         Object workspace = context == null ? null : context.getLocal(dev.siteready.tenant.TenantContext.WORKSPACE_LOG_KEY);
         MDC.put(ID, "request=" + id + " "); // the line names its route itself
         // The id is in the logging context (%X{request} in the line format), as on every line this request causes.
-        LOG.infof("%s %s %d %.1f ms workspace=%s", routing.request().method().name(), route(routing, context),
-                routing.response().getStatusCode(), millis, workspace == null ? "-" : workspace);
+        LOG.infof("%s %s %d %.1f ms workspace=%s", method, route, status, millis,
+                workspace == null ? "-" : workspace);
     }
 
-    /** The route template; for what no resource matched, a fixed name or the address with any secret taken out. */
+    /** Addresses served outside Quarkus REST, named as they are; any other unmatched address is "(no route)". */
+    private static final java.util.Set<String> KNOWN_PATHS = java.util.Set.of("/j_security_check", "/favicon.ico",
+            "/q/health", "/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi");
+    private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS");
+
+    /**
+     * The route template; for what no resource matched, one of a few fixed names. Never the address itself (it can
+     * carry an id or a link's secret), and a bounded set of values, as the metrics' tags must be.
+     */
     static String route(RoutingContext routing, Context context) {
         Object template = context == null ? null : context.getLocal(ROUTE_TEMPLATE);
         if (template != null) {
@@ -90,7 +115,7 @@ public class RequestLog {
         if (path.startsWith("/webjars/")) {
             return "/webjars/*";
         }
-        if (path.startsWith("/q/") || path.equals("/j_security_check") || path.equals("/favicon.ico")) {
+        if (KNOWN_PATHS.contains(path)) {
             return path;
         }
         return "(no route)";

@@ -69,6 +69,18 @@ class RequestLogTest {
     }
 
     @Test
+    void requestsAreCountedPerRouteRedirectsAfterAFormPostIncluded() {
+        WebSession owner = WebSession.signUp("Counted Co");
+        owner.createSite("Counted General", null); // POST /sites, answered 303
+        owner.createSite("Counted Memorial", null);
+        given().get("/q/no-such-endpoint-" + UUID.randomUUID());
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("siteready_requests_seconds_count\\{method=\"POST\",route=\"/sites\",status=\"303\"} [1-9]");
+        assertThat(metrics).containsPattern("siteready_requests_seconds_count\\{method=\"GET\",route=\"/\",status=\"200\"} [1-9]");
+        assertThat(metrics).doesNotContain("no-such-endpoint");
+    }
+
+    @Test
     void requestsWithoutARouteAreNamedWithoutTheirAddress() {
         try (LogCapture capture = LogCapture.start()) {
             Response response = given().get("/static/no-such-file.js");
