@@ -106,7 +106,7 @@ if grep -o '[$]{[A-Za-z_]*}' "$RUN_DIR/nginx/nginx.conf"; then
   exit 1
 fi
 "$NGINX" -p "$RUN_DIR/nginx/" -c "$RUN_DIR/nginx/nginx.conf" -e stderr \
-  -g "daemon off; pid $RUN_DIR/nginx/nginx.pid;" >"$RUN_DIR/nginx/logs/nginx.out" 2>&1 &
+  -g "daemon off; pid $RUN_DIR/nginx/nginx.pid;$([ "$(id -u)" = 0 ] && echo ' user root;')" >"$RUN_DIR/nginx/logs/nginx.out" 2>&1 &
 pids+=($!)
 echo "== nginx: pid $!, config $RUN_DIR/nginx/nginx.conf, logs $RUN_DIR/nginx/logs"
 wait_for nginx "http://127.0.0.1:$PORT/login" "${pids[2]}" "$RUN_DIR/nginx/logs/nginx.out"

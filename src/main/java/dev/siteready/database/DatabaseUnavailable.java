@@ -7,14 +7,15 @@ import java.util.Set;
 
 /**
  * Whether a failure means PostgreSQL could not be reached (down, restarting, refusing connections, the connection lost,
- * or no pooled connection within the acquisition timeout), found anywhere in an exception's causes. Such a request
+ * or no connection within the connect and login timeouts), found anywhere in an exception's causes. Such a request
  * answers 503 with Retry-After instead of 500: nothing is wrong with the request, and trying again later works.
  */
 public final class DatabaseUnavailable {
 
     /**
      * SQLSTATEs of an unreachable or departing server: class 08 (connection exceptions, pgjdbc's "This connection has
-     * been closed" among them), 57P01–57P03 (administrator, crash or start-up shutdown), 53300 (too many connections).
+     * been closed" among them; not 08P01, a protocol violation, which is a bug), 57P01–57P03 (administrator, crash or
+     * start-up shutdown), 53300 (too many connections).
      */
     private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
@@ -38,14 +39,13 @@ public final class DatabaseUnavailable {
 
     private static boolean unreachable(SQLException e) {
         String state = e.getSQLState();
-        if (state != null && (state.startsWith("08") || STATES.contains(state))) {
+        if (state != null && ((state.startsWith("08") && !"08P01".equals(state)) || STATES.contains(state))) {
             return true;
         }
         String message = e.getMessage() == null ? "" : e.getMessage();
-        // ALTER DATABASE ... ALLOW_CONNECTIONS false (maintenance) answers 55000 "object not in prerequisite state";
-        // Agroal's pool gives up after the acquisition timeout with a plain SQLException.
-        return ("55000".equals(state) && message.contains("not currently accepting connections"))
-                || message.startsWith("Sorry, acquisition timeout");
+        // ALTER DATABASE ... ALLOW_CONNECTIONS false (maintenance) answers 55000 "object not in prerequisite state".
+        // (A pool exhausted for its acquisition timeout is not an outage but overload or a leak: a 500, logged in full.)
+        return "55000".equals(state) && message.contains("not currently accepting connections");
     }
 
     /**

@@ -121,6 +121,12 @@ public final class EmbeddedBackup {
      */
     private static List<String> copyCluster(Connection superuser, Path cluster, ZipOutputStream zip, String label)
             throws IOException, SQLException {
+        int serverVersion = Integer.parseInt(query(superuser, "SHOW server_version_num"));
+        if (serverVersion < 160000) {
+            // pg_backup_start (15) and pg_split_walfile_name (16); zonky's binaries for some platforms are older.
+            throw new SQLException("Backups need the embedded PostgreSQL 16 or later; this platform's is "
+                    + query(superuser, "SHOW server_version") + ". Back up with the app stopped by copying the data folder.");
+        }
         try (Statement st = superuser.createStatement()) {
             st.execute("SELECT pg_create_physical_replication_slot('siteready_backup_' || pg_backend_pid(), true, true)");
         }

@@ -66,7 +66,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             String password = readOrCreateSecret(dataDir.resolve("db-owner.secret"));
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false);
+                    .setCleanDataDirectory(false)
+                    // zonky waits 10 s by default; the first start after a restore (or a crash) replays WAL first.
+                    .setPGStartupWait(java.time.Duration.ofMinutes(10));
             DURABLE.forEach(builder::setServerConfig);
             FRESH_STATISTICS.forEach(builder::setServerConfig);
             EmbeddedPostgres pg = builder.start();

@@ -122,6 +122,12 @@ public final class EmbeddedRestore {
 
     private static void unpack(ZipFile zip, Path target) throws IOException {
         Files.createDirectories(target);
+        try {
+            // Owner only from the start: the secrets must never sit readable by others, not even while unpacking.
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException ignored) {
+            // non-POSIX file system
+        }
         for (ZipEntry entry : Collections.list(zip.entries())) {
             if (entry.getName().equals(MANIFEST)) {
                 continue;

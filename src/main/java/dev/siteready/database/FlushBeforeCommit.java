@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
  * own call, where the transaction rolls back and the exception reaches the error mappers as a 409, instead of in the
  * transaction manager's commit, which logs it as a failed synchronization with a stack trace (ARJUNA012125).
  * Only the outermost {@code @Transactional} call of a transaction flushes; inner ones leave the order of work alone.
+ * It also notes a commit in the request ({@link RequestCommits}).
  */
 @Transactional
 @Interceptor
@@ -23,6 +24,20 @@ import jakarta.transaction.Transactional;
 public class FlushBeforeCommit {
 
     private static final Object OWNER = FlushBeforeCommit.class;
+
+    /** Tells the request that one of its transactions committed (the 503 of a later failure says so). */
+    private static final jakarta.transaction.Synchronization COMMITS = new jakarta.transaction.Synchronization() {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                RequestCommits.mark();
+            }
+        }
+    };
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -36,6 +51,7 @@ public class FlushBeforeCommit {
             return invocation.proceed();
         }
         transactions.putResource(OWNER, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(COMMITS);
         Object result = invocation.proceed();
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             em.flush();

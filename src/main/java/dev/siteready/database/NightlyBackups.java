@@ -133,7 +133,8 @@ public final class NightlyBackups implements AutoCloseable {
 
     /**
      * Deletes all but the newest {@code keep} nightly backups of the folder (newest by the time in their names) and
-     * returns them. Other files (a backup an operator made by hand, notes, an unfinished .partial) are left alone.
+     * returns them, and the .partial of a nightly backup older than the newest one (cut off by a crash). Other files (a
+     * backup an operator made by hand, notes) are left alone.
      */
     static List<Path> prune(Path folder, int keep) throws IOException {
         List<Path> nightly;
@@ -145,6 +146,21 @@ public final class NightlyBackups implements AutoCloseable {
         for (Path old : nightly.subList(Math.min(keep, nightly.size()), nightly.size())) {
             Files.deleteIfExists(old);
             removed.add(old);
+        }
+        // A nightly backup cut off by a crash or a kill leaves its .partial: once a newer backup is complete, no
+        // backup of an earlier night can still be writing it.
+        if (!nightly.isEmpty()) {
+            String newest = nightly.get(0).getFileName().toString();
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path partial : files.filter(p -> {
+                    String name = p.getFileName().toString();
+                    return name.endsWith(".partial") && NAME.matcher(name.substring(0, name.length() - ".partial".length())).matches()
+                            && name.compareTo(newest) < 0;
+                }).toList()) {
+                    Files.deleteIfExists(partial);
+                    removed.add(partial);
+                }
+            }
         }
         return removed;
     }
@@ -186,8 +202,17 @@ public final class NightlyBackups implements AutoCloseable {
         }
     }
 
+    /** Stops scheduling; a backup under way gets up to a minute to finish before the database is stopped. */
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -36,25 +36,29 @@ public class OutsideWorkspaceQueries {
 
     /** The first row of the query, or empty. */
     public <T> Optional<T> first(String sql, Row<T> row, Object... params) {
-        long start = System.nanoTime();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.ofNullable(row.read(rs)) : Optional.empty();
+        try (Connection c = dataSource.getConnection()) {
+            long start = System.nanoTime(); // the statement's time, not the wait for a connection
+            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+                Optional<T> first = rs.next() ? Optional.ofNullable(row.read(rs)) : Optional.empty();
+                logIfSlow(sql, start);
+                return first;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Query before the workspace is known failed: " + e.getMessage(), e);
-        } finally {
-            logIfSlow(sql, start);
         }
     }
 
     public int update(String sql, Object... params) {
-        long start = System.nanoTime();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
-            return ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            long start = System.nanoTime();
+            try (PreparedStatement ps = prepare(c, sql, params)) {
+                int rows = ps.executeUpdate();
+                dev.siteready.database.RequestCommits.mark(); // autocommit: saved, whatever fails later in the request
+                logIfSlow(sql, start);
+                return rows;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Update before the workspace is known failed: " + e.getMessage(), e);
-        } finally {
-            logIfSlow(sql, start);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.siteready.web;
 
 import dev.siteready.database.ConstraintViolations;
 import dev.siteready.database.DatabaseUnavailable;
+import dev.siteready.database.RequestCommits;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
@@ -102,7 +103,7 @@ public class ErrorPages {
      * the signed-in member (the layout reads it, and reading it may need the database), so it works whatever failed.
      */
     static Response unavailable(Exception e, ContainerRequestContext request) {
-        String saved = savedText(request.getMethod(), DatabaseUnavailable.duringCommit(e));
+        String saved = savedText(request.getMethod(), DatabaseUnavailable.duringCommit(e) || RequestCommits.any());
         LOG.warnf("Database unavailable on %s %s: %s", request.getMethod(), loggable(request), LogRedaction.redact(rootMessage(e)));
         Response.ResponseBuilder response = Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS)
                 .header("Cache-Control", "no-store");
@@ -121,7 +122,7 @@ public class ErrorPages {
             return "Nothing was changed.";
         }
         return duringCommit
-                ? "Your last change may or may not have been saved: the database went away while saving it. Check it once SiteReady is back."
+                ? "Your last change may or may not have been saved, in part or in full: the database went away while saving it. Check it once SiteReady is back."
                 : "Your last change was not saved: nothing of it was written. Make it again once SiteReady is back.";
     }
 

@@ -53,7 +53,7 @@ public class RequestLog {
             MDC.put(ID, "request=" + id + " ");
         }
         long start = System.nanoTime();
-        routing.addEndHandler(done -> end(routing, context, id, start));
+        routing.addEndHandler(done -> end(routing, context, id, start, done.succeeded()));
         routing.next();
     }
 
@@ -69,28 +69,36 @@ public class RequestLog {
         }
     }
 
-    private void end(RoutingContext routing, Context context, String id, long start) {
+    private void end(RoutingContext routing, Context context, String id, long start, boolean sent) {
         long nanos = System.nanoTime() - start;
         String route = route(routing, context);
         String method = METHODS.contains(routing.request().method().name()) ? routing.request().method().name() : "OTHER";
-        int status = routing.response().getStatusCode();
+        // A connection closed before the response was sent ends the request too; its status would read 200.
+        String status = sent ? String.valueOf(routing.response().getStatusCode()) : "closed";
         // Quarkus' own http_server_requests names a redirect from an address without parameters "REDIRECTION" and the
         // home page "root"; this timer names every request by its route, redirects after a form post included.
         io.micrometer.core.instrument.Timer.builder("siteready.requests")
                 .description("Requests per route template, method and status, as in the request log")
-                .tag("method", method).tag("route", route).tag("status", String.valueOf(status))
+                .tag("method", method).tag("route", route).tag("status", status)
                 .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (enabled) {
             line(context, id, method, route, status, nanos / 1_000_000.0);
         }
     }
 
-    private void line(Context context, String id, String method, String route, int status, double millis) {
+    private void line(Context context, String id, String method, String route, String status, double millis) {
         Object workspace = context == null ? null : context.getLocal(dev.siteready.tenant.TenantContext.WORKSPACE_LOG_KEY);
-        MDC.put(ID, "request=" + id + " "); // the line names its route itself
-        // The id is in the logging context (%X{request} in the line format), as on every line this request causes.
-        LOG.infof("%s %s %d %.1f ms workspace=%s", method, route, status, millis,
-                workspace == null ? "-" : workspace);
+        Context current = Vertx.currentContext();
+        if (current != null && VertxContext.isDuplicatedContext(current)) {
+            // The id is in the logging context (%X{request} in the line format), as on every line this request causes;
+            // the line names its route itself.
+            MDC.put(ID, "request=" + id + " ");
+            LOG.infof("%s %s %s %.1f ms workspace=%s", method, route, status, millis, workspace == null ? "-" : workspace);
+        } else {
+            // Not on a request's context: a value put in the MDC here would stay on this thread (a thread-local).
+            LOG.infof("request=%s %s %s %s %.1f ms workspace=%s", id, method, route, status, millis,
+                    workspace == null ? "-" : workspace);
+        }
     }
 
     /** Addresses served outside Quarkus REST, named as they are; any other unmatched address is "(no route)". */

@@ -70,7 +70,10 @@ final class NginxProxy implements AutoCloseable {
             Path conf = prefix.resolve("nginx.conf");
             Files.writeString(conf, config(port, nodeA, nodeB, logs, temp));
             ProcessBuilder builder = new ProcessBuilder(List.of(binary.toString(), "-p", prefix + "/", "-c", conf.toString(),
-                    "-e", "stderr", "-g", "daemon off; pid " + prefix.resolve("nginx.pid") + ";"))
+                    "-e", "stderr", "-g", "daemon off; pid " + prefix.resolve("nginx.pid") + ";"
+                            // Started by root, nginx's workers run as nobody, who may not reach a checkout under /root
+                            // (request bodies over 16 KB go to the temp folder): keep them as the user running the test.
+                            + ("root".equals(System.getProperty("user.name")) ? " user root;" : "")))
                     .redirectErrorStream(true).redirectOutput(logs.resolve("nginx.out").toFile());
             NginxProxy nginx = new NginxProxy(builder.start(), port, prefix);
             nginx.awaitReady();

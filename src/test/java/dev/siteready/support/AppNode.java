@@ -56,6 +56,7 @@ public final class AppNode implements AutoCloseable {
             Map<String, String> environment = builder.environment();
             environment.keySet().removeIf(k -> k.startsWith("SITEREADY_") || k.startsWith("QUARKUS_"));
             environment.putAll(env);
+            environment.putIfAbsent("SITEREADY_BACKUP_KEEP", "0"); // no nightly backup at 02:30 in the middle of a test
             environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             AppNode node = new AppNode(name, port, builder.start(), log);
             node.awaitReady();

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No secret reaches the log, also when requests on secret-bearing addresses fail because PostgreSQL cannot be
- * reached, which makes Quarkus itself log the failed request ("HTTP Request to … failed"). The log is read as the
- * console writes it: every record, through the console handler's own filter and formatter.
+ * reached: each is answered 503 and logged as "Database unavailable on GET /p/…" (Quarkus' own "HTTP Request to …
+ * failed" line is covered by LogRedactionTest). The log is read as the console writes it: every record, through the
+ * console handler's own filter and formatter.
  *
  * <p>The outage is real for the application: the database refuses every new connection ({@code CONNECTION LIMIT 0},
  * which binds every role but a superuser) and the pool is emptied. It is lifted in a {@code finally}; the class
