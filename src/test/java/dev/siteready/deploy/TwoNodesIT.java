@@ -373,8 +373,43 @@ class TwoNodesIT {
      * it (held at the questionnaire's row lock, so the moment is certain). nginx does not pass that POST on: the user
      * gets an error and saves again, which node B takes. Every acknowledged value is in the answer's history, in order.
      */
+    /**
+     * The database, which both nodes share, goes away: through nginx every request gets the app's own 503 (its page,
+     * Retry-After), not nginx's 502, and nginx has not marked the nodes as failed: the first requests once the database
+     * is back all work.
+     */
     @Test
     @Order(7)
+    void whileTheDatabaseIsAwayTheUserGetsTheAppsAnswerThroughNginxAndNothingAfterIt() throws Exception {
+        requireNginx();
+        WebSession owner = WebSession.anonymous().via(nginx.baseUrl()).signUpHere("Outage Proxy Co");
+        String csrf = owner.csrfToken();
+        String maintenance = db.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE, "/postgres");
+        try (Connection admin = java.sql.DriverManager.getConnection(maintenance, "postgres", "");
+                java.sql.Statement st = admin.createStatement()) {
+            st.execute("ALTER DATABASE " + EmbeddedDatabase.DATABASE + " ALLOW_CONNECTIONS false");
+            try {
+                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + EmbeddedDatabase.DATABASE + "' AND pid <> pg_backend_pid()");
+                for (int i = 0; i < 6; i++) {
+                    Response response = i % 2 == 0 ? owner.get("/")
+                            : owner.rawPost("/sites", Map.of("name", "During the outage " + i, "csrf-token", csrf));
+                    assertThat(response.statusCode()).as("request %d through nginx", i + 1).isEqualTo(503);
+                    assertThat(response.header("Retry-After")).isEqualTo("10");
+                    assertThat(Jsoup.parse(response.body().asString()).select("h1").text())
+                            .contains("can't reach its database");
+                }
+            } finally {
+                st.execute("ALTER DATABASE " + EmbeddedDatabase.DATABASE + " ALLOW_CONNECTIONS true");
+            }
+        }
+        for (int i = 0; i < 6; i++) {
+            assertThat(owner.get("/").statusCode()).as("request %d once the database is back", i + 1).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(8)
     void killingANodeInTheMiddleOfAutosavesLosesNoAcknowledgedAnswer() throws Exception {
         requireNginx();
         WebSession owner = WebSession.anonymous().via(nginx.baseUrl()).signUpHere("Failover Co");
