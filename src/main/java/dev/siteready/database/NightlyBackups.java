@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -48,11 +47,18 @@ public final class NightlyBackups implements AutoCloseable {
     private final Clock clock;
     private final Backup backup;
     private volatile ZonedDateTime plannedRun;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "siteready-nightly-backup");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = scheduler();
+
+    /** One daemon thread; at shutdown the next night's backup is dropped, one under way is waited for (close()). */
+    private static ScheduledExecutorService scheduler() {
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "siteready-nightly-backup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
+    }
 
     NightlyBackups(Path folder, LocalTime at, int keep, Clock clock, Backup backup) {
         this.folder = folder;
@@ -97,8 +103,10 @@ public final class NightlyBackups implements AutoCloseable {
                 runOnce();
             } finally {
                 // From the planned time at the earliest: a timer that fires a little early must not run twice.
-                ZonedDateTime now = ZonedDateTime.now(clock);
-                scheduleAfter(now.isAfter(planned) ? now : planned);
+                if (!scheduler.isShutdown()) {
+                    ZonedDateTime now = ZonedDateTime.now(clock);
+                    scheduleAfter(now.isAfter(planned) ? now : planned);
+                }
             }
         }, delay, TimeUnit.MILLISECONDS);
     }
