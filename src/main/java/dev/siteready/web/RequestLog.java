@@ -1,5 +1,8 @@
 package dev.siteready.web;
 
+import dev.siteready.tenant.TenantContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -7,11 +10,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -35,8 +43,8 @@ public class RequestLog {
     @ConfigProperty(name = "siteready.request-log", defaultValue = "true")
     boolean enabled;
 
-    @jakarta.inject.Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
+    @Inject
+    MeterRegistry registry;
 
     void register(@Observes Router router) {
         // Before every other handler (CSRF, security): the duration covers them, and their lines carry the id.
@@ -60,7 +68,7 @@ public class RequestLog {
     /**
      * Once Quarkus REST has matched the route, every further line of the request (a slow statement, say) names it too.
      */
-    @org.jboss.resteasy.reactive.server.ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION - 100)
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
     public void nameRoute(RoutingContext routing) {
         Context context = Vertx.currentContext();
         Object id = routing.get(ID);
@@ -77,17 +85,17 @@ public class RequestLog {
         String status = sent ? String.valueOf(routing.response().getStatusCode()) : "closed";
         // Quarkus' own http_server_requests names a redirect from an address without parameters "REDIRECTION" and the
         // home page "root"; this timer names every request by its route, redirects after a form post included.
-        io.micrometer.core.instrument.Timer.builder("siteready.requests")
+        Timer.builder("siteready.requests")
                 .description("Requests per route template, method and status, as in the request log")
                 .tag("method", method).tag("route", route).tag("status", status)
-                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
         if (enabled) {
             line(context, id, method, route, status, nanos / 1_000_000.0);
         }
     }
 
     private void line(Context context, String id, String method, String route, String status, double millis) {
-        Object workspace = context == null ? null : context.getLocal(dev.siteready.tenant.TenantContext.WORKSPACE_LOG_KEY);
+        Object workspace = context == null ? null : context.getLocal(TenantContext.WORKSPACE_LOG_KEY);
         Context current = Vertx.currentContext();
         if (current != null && VertxContext.isDuplicatedContext(current)) {
             // The id is in the logging context (%X{request} in the line format), as on every line this request causes;
@@ -102,9 +110,9 @@ public class RequestLog {
     }
 
     /** Addresses served outside Quarkus REST, named as they are; any other unmatched address is "(no route)". */
-    private static final java.util.Set<String> KNOWN_PATHS = java.util.Set.of("/j_security_check", "/favicon.ico",
+    private static final Set<String> KNOWN_PATHS = Set.of("/j_security_check", "/favicon.ico",
             "/q/health", "/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi");
-    private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
             "OPTIONS");
 
     /**
