@@ -17,14 +17,19 @@ final class Hl7Samples {
         ProfileBuilder builder = new ProfileBuilder(Profiler.HL7_V2, "PID-18", "PV1-19");
         for (Hl7Messages.Raw raw : Hl7Messages.split(text)) {
             if (raw.problem() != null) {
-                builder.failed(raw.problem());
+                if (raw.number() > 0) {
+                    builder.failed(raw.number(), raw.problem());
+                } else {
+                    builder.notMessage(raw.after(), raw.problem(), raw.after() == 0 ? "Text before the first MSH segment, not read"
+                            : "Text after the end of an MLLP frame (not a segment), not read");
+                }
                 continue;
             }
             try {
                 Message message = Hl7Parsers.parserFor(raw).parse(raw.text());
                 Hl7Segments.read(message, raw, builder);
             } catch (HL7Exception | RuntimeException | StackOverflowError e) {
-                builder.failed(reason(e));
+                builder.failed(raw.number(), reason(e), raw.notes());
             }
         }
         return new Profiler.Result(builder.build(), builder.failures());

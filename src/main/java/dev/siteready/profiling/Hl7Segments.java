@@ -11,7 +11,9 @@ import ca.uhn.hl7v2.model.Varies;
 import ca.uhn.hl7v2.util.Terser;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads one parsed HL7 v2 message into the profile: its type and catalog event, patient and visit identifiers,
@@ -41,7 +43,8 @@ final class Hl7Segments {
             }
         }
         MessageTypes.Target target = MessageTypes.of(typeKey, orderControl);
-        ProfileBuilder.Message m = builder.begin(typeKey, target.model(), target.event(), raw.version());
+        ProfileBuilder.Message m = builder.begin(raw.number(), typeKey, target.model(), target.event(), raw.version());
+        raw.notes().forEach(m::note);
         for (Segment s : segments) {
             switch (s.getName()) {
                 case "PID" -> pid(s, m);
@@ -87,11 +90,7 @@ final class Hl7Segments {
         ProfileBuilder.Patient patient = m.patient();
         Type[] ids = pid.getField(3);
         for (Type cx : ids) {
-            String authority = value(cx, 4, 1);
-            if (authority.isEmpty()) {
-                authority = value(cx, 4, 2);
-            }
-            patient.id(value(cx, 5, 1), authority, value(cx, 1, 1));
+            patient.id(typed(cx, 5, 1, "PID-3.5", m), hd(cx, 4, "PID-3.4", m), value(cx, 1, 1));
         }
         patient.end();
         m.field("PID-3", ids.length > 0 && !value(ids[0], 1, 1).isEmpty());
@@ -103,7 +102,7 @@ final class Hl7Segments {
     private static void pv1(Segment pv1, ProfileBuilder.Message m) throws HL7Exception {
         Type[] visit = pv1.getField(19);
         String number = visit.length == 0 ? "" : value(visit[0], 1, 1);
-        m.visit(number, visit.length == 0 ? "" : value(visit[0], 5, 1));
+        m.visit(number, visit.length == 0 ? "" : typed(visit[0], 5, 1, "PV1-19.5", m));
         m.field("PV1-19", !number.isEmpty());
         for (int i = 0; i < XCN_PV1_FIELDS.length; i++) {
             providers(pv1, XCN_PV1_FIELDS[i], XCN_PV1[i], m);
@@ -120,32 +119,44 @@ final class Hl7Segments {
                 continue;
             }
             any = true;
-            String authority = value(xcn, 9, 1);
-            if (authority.isEmpty()) {
-                authority = value(xcn, 9, 2);
-            }
-            m.provider(label, value(xcn, 13, 1), authority, id);
+            m.provider(label, typed(xcn, 13, 1, label + ".13", m), hd(xcn, 9, label + ".9", m), id);
         }
         m.field(label, any);
     }
 
-    /** A coded field (CE/CWE): identifier and coding system (components 1 and 3), and the alternate (4 and 6). */
+    /**
+     * One occurrence of a coded field (CE/CWE/CNE), with all its repetitions: the primary code, text and coding system
+     * (components 1–3) and the alternate (4–6). A value with text but no code counts as text only, with its system.
+     */
     private static void coded(Segment segment, int field, String label, ProfileBuilder.Message m) throws HL7Exception {
-        boolean any = false;
+        CodedCounts.Occurrence occurrence = m.coded(label);
         for (Type ce : segment.getField(field)) {
             Type t = ce instanceof Varies v ? v.getData() : ce;
-            String code = value(t, 1, 1);
-            String alternate = value(t, 4, 1);
-            if (!code.isEmpty()) {
-                any = true;
-                m.coded(label, code, value(t, 3, 1));
-            }
-            if (!alternate.isEmpty()) {
-                any = true;
-                m.coded(label, alternate, value(t, 6, 1));
-            }
+            occurrence.primary(typed(t, 1, 1, label + ".1", m), value(t, 2, 1), typed(t, 3, 1, label + ".3", m));
+            occurrence.alternate(typed(t, 4, 1, label + ".4", m), value(t, 5, 1), typed(t, 6, 1, label + ".6", m));
         }
-        m.field(label, any);
+        occurrence.end();
+    }
+
+    /** An assigning authority (HD in component {@code component}): namespace, universal ID and its type, spaces noted. */
+    private static ProfileData.Hd hd(Type type, int component, String where, ProfileBuilder.Message m) {
+        return new ProfileData.Hd(typed(type, component, 1, where + ".1", m), typed(type, component, 2, where + ".2", m),
+                typed(type, component, 3, where + ".3", m));
+    }
+
+    /** A coded or typed value, trimmed; spaces around it, which a receiver comparing exactly would trip on, are noted. */
+    private static String typed(Type type, int component, int subcomponent, String where, ProfileBuilder.Message m) {
+        Primitive p = Terser.getPrimitive(type, component, subcomponent);
+        String v = p == null ? null : p.getValue();
+        if (v == null) {
+            return "";
+        }
+        if (!v.isBlank() && (Character.isWhitespace(v.charAt(0)) || Character.isWhitespace(v.charAt(v.length() - 1)))) {
+            Map<String, Integer> notes = new HashMap<>(2);
+            Hl7Messages.spaces(v, where, notes);
+            notes.forEach(m::note);
+        }
+        return v.strip();
     }
 
     private static String text(Segment segment, int field, int component) throws HL7Exception {

@@ -128,7 +128,7 @@ final class JsonSamples {
             for (JsonNode id : ids) {
                 String value = id.path("ID").asText("");
                 any |= !value.isBlank();
-                p.id(id.path("IDType").asText(""), "", value);
+                p.id(id.path("IDType").asText(""), ProfileData.Hd.NONE, value);
             }
             p.end();
             m.field("Patient.Identifiers", any);
@@ -155,14 +155,13 @@ final class JsonSamples {
             if (node.has("Code") && (node.has("Codeset") || node.has("CodeSystem") || node.has("CodeSystemName"))) {
                 String system = node.path("Codeset").asText(node.path("CodeSystemName").asText(node.path("CodeSystem").asText("")));
                 String code = node.path("Code").asText("");
-                m.coded(path, code, system);
-                m.field(path, !code.isBlank());
+                m.coded(path).primary(code, node.path("Description").asText(""), system).end();
             }
             String lower = key.toLowerCase(Locale.ROOT);
             if (node.has("ID") && node.has("IDType") && (lower.contains("provider") || lower.equals("pcp"))) {
                 String id = node.path("ID").asText("");
                 if (!id.isBlank() || node.path("LastName").isTextual()) {
-                    m.provider(path, node.path("IDType").asText(""), "", id);
+                    m.provider(path, node.path("IDType").asText(""), ProfileData.Hd.NONE, id);
                 }
                 m.field(path, !id.isBlank());
             }
@@ -223,7 +222,7 @@ final class JsonSamples {
                 for (JsonNode id : r.path("identifier")) {
                     String value = id.path("value").asText("");
                     any |= !value.isBlank();
-                    p.id(identifierType(id), id.path("system").asText(""), value);
+                    p.id(identifierType(id), ProfileData.Hd.namespace(id.path("system").asText("")), value);
                 }
                 p.end();
                 m.field("Patient.identifier", any);
@@ -244,7 +243,7 @@ final class JsonSamples {
                     if (idType.isEmpty() && system.equals("http://hl7.org/fhir/sid/us-npi")) {
                         idType = "NPI";
                     }
-                    m.provider(rt + ".identifier", idType, system, value);
+                    m.provider(rt + ".identifier", idType, ProfileData.Hd.namespace(system), value);
                 }
                 m.field(rt + ".identifier", any);
             }
@@ -274,13 +273,12 @@ final class JsonSamples {
             }
             JsonNode value = f.getValue();
             if (key.equals("coding") && value.isArray()) {
-                boolean any = false;
+                CodedCounts.Occurrence occurrence = m.coded(path); // one CodeableConcept: its codings, all primary
                 for (JsonNode coding : value) {
-                    String code = coding.path("code").asText("");
-                    any |= !code.isBlank();
-                    m.coded(path, code, coding.path("system").asText(""));
+                    occurrence.primary(coding.path("code").asText(""), coding.path("display").asText(""),
+                            coding.path("system").asText(""));
                 }
-                m.field(path, any);
+                occurrence.end();
             } else if (value.isArray()) {
                 for (JsonNode item : value) {
                     walkFhir(item, Shapes.path(path, key), depth + 1, m);

@@ -1,13 +1,12 @@
 package dev.siteready.profiling;
 
-import dev.siteready.profiling.ProfileData.CodedField;
 import dev.siteready.profiling.ProfileData.Fill;
+import dev.siteready.profiling.ProfileData.Hd;
 import dev.siteready.profiling.ProfileData.IdStat;
 import dev.siteready.profiling.ProfileData.Presence;
 import dev.siteready.profiling.ProfileData.ProviderStat;
 import dev.siteready.profiling.ProfileData.Range;
 import dev.siteready.profiling.ProfileData.Shape;
-import dev.siteready.profiling.ProfileData.SystemShare;
 import dev.siteready.profiling.ProfileData.TypeStat;
 
 import java.util.ArrayList;
@@ -32,8 +31,15 @@ final class ProfileBuilder {
     /** Failures kept with their reasons for the response; beyond these only the count grows. */
     static final int MAX_FAILURES = 1_000;
 
-    /** A message that could not be read: its number in the input (from 1) and the reader's reason. */
-    public record Failure(int index, String reason) {
+    /**
+     * A message that could not be read: its number in the input (from 1) and the reader's reason. Text that is no
+     * message has number 0 and the number of the message it follows ({@code after}, 0 before the first).
+     */
+    public record Failure(int index, String reason, int after) {
+        /** "#3", or where the text that is no message was. */
+        public String label() {
+            return index > 0 ? "#" + index : after == 0 ? "Before message 1" : "After message " + after;
+        }
     }
 
     private final String format;
@@ -49,7 +55,8 @@ final class ProfileBuilder {
     private final PresenceAcc account;
     private final PresenceAcc visit;
     private final Map<String, ProviderAcc> providers = new LinkedHashMap<>();
-    private final Map<String, CodedAcc> codes = new LinkedHashMap<>();
+    private final CodedCounts codes = new CodedCounts();
+    private final ConformanceNotes notes = new ConformanceNotes();
 
     ProfileBuilder(String format, String accountField, String visitField) {
         this.format = format;
@@ -57,12 +64,32 @@ final class ProfileBuilder {
         this.visit = new PresenceAcc(visitField);
     }
 
+    /** The next message (numbered by count) could not be read. */
     void failed(String reason) {
+        failed(messages + 1, reason);
+    }
+
+    /** Message {@code number} could not be read. */
+    void failed(int number, String reason) {
         messages++;
         failed++;
         if (failures.size() < MAX_FAILURES) {
-            failures.add(new Failure(messages, reason));
+            failures.add(new Failure(number, reason, 0));
         }
+    }
+
+    /** Text that is no message, after message {@code after} (0: before the first): listed and noted, not counted. */
+    void notMessage(int after, String reason, String note) {
+        if (failures.size() < MAX_FAILURES) {
+            failures.add(new Failure(0, reason, after));
+        }
+        notes.add(note, 1, after);
+    }
+
+    /** Message {@code number} could not be read; what was odd about it as sent is noted all the same. */
+    void failed(int number, String reason, Map<String, Integer> messageNotes) {
+        failed(number, reason);
+        messageNotes.forEach((note, times) -> notes.add(note, times, number));
     }
 
     /**
@@ -71,6 +98,11 @@ final class ProfileBuilder {
      * is counted apart.
      */
     Message begin(String type, String model, String event, String version) {
+        return begin(messages + 1, type, model, event, version);
+    }
+
+    /** Starts message {@code number} of the input (HL7 v2 numbers messages by their MSH). */
+    Message begin(int number, String type, String model, String event, String version) {
         messages++;
         String name = Shapes.name(type, 40);
         String m = Shapes.name(model, 40);
@@ -87,7 +119,7 @@ final class ProfileBuilder {
         }
         acc.messages++;
         acc.versions.merge(version == null || version.isBlank() ? "(missing)" : Shapes.name(version, 12), 1, Integer::sum);
-        return new Message(acc);
+        return new Message(acc, number);
     }
 
     List<Failure> failures() {
@@ -96,10 +128,20 @@ final class ProfileBuilder {
 
     final class Message {
         private final TypeAcc type;
+        private final int number;
         private final Map<String, Boolean> fields = new LinkedHashMap<>(16); // in reading order: PID, PV1, ORC, OBR, OBX…
+        private final Map<String, Integer> notes = new LinkedHashMap<>(4);
 
-        private Message(TypeAcc type) {
+        private Message(TypeAcc type, int number) {
             this.type = type;
+            this.number = number;
+        }
+
+        /** Something odd about this message as sent (a field position, never a value), {@code times} times. */
+        void note(String note, int times) {
+            if (notes.size() < MAX_KEYS || notes.containsKey(note)) {
+                notes.merge(note, times, Integer::sum);
+            }
         }
 
         /** The message's segment (or object) that can carry the field was there; present: the field had a value. */
@@ -122,28 +164,25 @@ final class ProfileBuilder {
             visit.add(value, type);
         }
 
-        void provider(String field, String type, String authority, String id) {
+        void provider(String field, String type, Hd authority, String id) {
             String t = Shapes.name(type, 20);
-            String a = Shapes.name(authority, 60);
-            ProviderAcc acc = bounded(providers, field + "|" + t + "|" + a, () -> new ProviderAcc(field, t, a));
+            Hd a = kept(authority);
+            ProviderAcc acc = bounded(providers, field + "|" + t + "|" + a.label(), () -> new ProviderAcc(field, t, a));
             acc.count++;
             acc.shapes.add(id);
         }
 
-        void coded(String field, String code, String system) {
-            if (code == null || code.isBlank()) {
-                return;
-            }
-            CodedAcc acc = bounded(codes, field + "|" + type.model, () -> new CodedAcc(field, type.model));
-            acc.values++;
-            String name = system == null ? "" : Shapes.name(system, 60);
-            if (acc.systems.size() < MAX_KEYS || acc.systems.containsKey(name)) {
-                acc.systems.merge(name, 1, Integer::sum);
-            }
+        /**
+         * One occurrence of a coded field (an HL7 v2 field in one segment, with all its repetitions; a FHIR coding array;
+         * a Redox code object): give it its codes, then {@link Coded#end()}.
+         */
+        CodedCounts.Occurrence coded(String field) {
+            return codes.occurrence(field, type.model, this::field);
         }
 
         void end() {
             profiled++;
+            notes.forEach((note, times) -> ProfileBuilder.this.notes.add(note, times, number));
             for (Map.Entry<String, Boolean> f : fields.entrySet()) {
                 int[] counts = type.fill.get(f.getKey());
                 if (counts == null) {
@@ -165,14 +204,14 @@ final class ProfileBuilder {
         private final Map<String, Boolean> seen = new HashMap<>(8);
         private int ids;
 
-        void id(String type, String authority, String value) {
+        void id(String type, Hd authority, String value) {
             if ((value == null || value.isBlank()) && (type == null || type.isBlank())) {
                 return;
             }
             ids++;
             String t = Shapes.name(type, 20);
-            String a = Shapes.name(authority, 60);
-            String key = t + "|" + a;
+            Hd a = kept(authority);
+            String key = t + "|" + a.label();
             IdAcc acc = bounded(patientIds, key, () -> new IdAcc(t, a));
             if (seen.put(key, Boolean.TRUE) == null) {
                 acc.patients++;
@@ -188,7 +227,7 @@ final class ProfileBuilder {
     }
 
     ProfileData build() {
-        List<Integer> failedIndexes = failures.stream().limit(MAX_FAILED_INDEXES).map(Failure::index).toList();
+        List<Integer> failedIndexes = failures.stream().map(Failure::index).filter(i -> i > 0).limit(MAX_FAILED_INDEXES).toList();
         List<TypeStat> typeStats = types.entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, TypeAcc> e) -> -e.getValue().messages).thenComparing(Map.Entry::getKey))
                 .map(e -> new TypeStat(e.getValue().type, e.getValue().model, e.getValue().event, e.getValue().messages,
@@ -196,24 +235,26 @@ final class ProfileBuilder {
                                 .map(f -> new Fill(f.getKey(), f.getValue()[0], f.getValue()[1])).toList()))
                 .toList();
         List<IdStat> ids = patientIds.values().stream().sorted(Comparator.comparingInt((IdAcc a) -> -a.patients)
-                .thenComparing(a -> a.type).thenComparing(a -> a.authority))
-                .map(a -> new IdStat(a.type, a.authority, a.patients, a.shapes.top())).toList();
+                .thenComparing(a -> a.type).thenComparing(a -> a.authority.label()))
+                .map(a -> new IdStat(a.type, a.authority.label(), a.patients, a.shapes.top(), a.authority)).toList();
         List<ProviderStat> providerStats = providers.values().stream().sorted(Comparator.comparing((ProviderAcc a) -> a.field)
                 .thenComparingInt(a -> -a.count).thenComparing(a -> a.type))
-                .map(a -> new ProviderStat(a.field, a.type, a.authority, a.count, a.shapes.top())).toList();
-        List<CodedField> coded = codes.values().stream().sorted(Comparator.comparing((CodedAcc a) -> a.model).thenComparing(a -> a.field))
-                .map(a -> new CodedField(a.field, a.model, a.values, a.systems.entrySet().stream()
-                        .sorted(Comparator.comparingInt((Map.Entry<String, Integer> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
-                        .map(e -> {
-                            CodeSystems.Judged judged = CodeSystems.judge(e.getKey());
-                            return new SystemShare(e.getKey(), judged.kind().name(), judged.choice(), e.getValue());
-                        }).toList()))
-                .toList();
+                .map(a -> new ProviderStat(a.field, a.type, a.authority.label(), a.count, a.shapes.top(), a.authority)).toList();
         return new ProfileData(format, messages, profiled, failed, failedIndexes, typeStats, ids,
-                maxIds < 0 ? null : new Range(minIds, maxIds, patients), account.build(), visit.build(), providerStats, coded);
+                maxIds < 0 ? null : new Range(minIds, maxIds, patients), account.build(), visit.build(), providerStats,
+                codes.build(), notes.build());
     }
 
-    private static <A> A bounded(Map<String, A> map, String key, java.util.function.Supplier<A> create) {
+    /** An authority as kept: each part a name of at most 60 characters. */
+    private static Hd kept(Hd authority) {
+        if (authority == null) {
+            return Hd.NONE;
+        }
+        return new Hd(Shapes.name(authority.namespace(), 60), Shapes.name(authority.universalId(), 60),
+                Shapes.name(authority.universalIdType(), 20));
+    }
+
+    static <A> A bounded(Map<String, A> map, String key, java.util.function.Supplier<A> create) {
         A acc = map.get(key);
         if (acc == null) {
             acc = create.get();
@@ -241,11 +282,11 @@ final class ProfileBuilder {
 
     private static final class IdAcc {
         final String type;
-        final String authority;
+        final Hd authority;
         int patients;
         final ShapeCounts shapes = new ShapeCounts();
 
-        IdAcc(String type, String authority) {
+        IdAcc(String type, Hd authority) {
             this.type = type;
             this.authority = authority;
         }
@@ -254,26 +295,14 @@ final class ProfileBuilder {
     private static final class ProviderAcc {
         final String field;
         final String type;
-        final String authority;
+        final Hd authority;
         int count;
         final ShapeCounts shapes = new ShapeCounts();
 
-        ProviderAcc(String field, String type, String authority) {
+        ProviderAcc(String field, String type, Hd authority) {
             this.field = field;
             this.type = type;
             this.authority = authority;
-        }
-    }
-
-    private static final class CodedAcc {
-        final String field;
-        final String model;
-        int values;
-        final Map<String, Integer> systems = new HashMap<>();
-
-        CodedAcc(String field, String model) {
-            this.field = field;
-            this.model = model;
         }
     }
 

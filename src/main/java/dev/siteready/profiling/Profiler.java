@@ -13,6 +13,11 @@ public final class Profiler {
 
     /** The profile to keep, and the messages that could not be read with the reader's reasons (shown, never kept). */
     public record Result(ProfileData data, List<ProfileBuilder.Failure> failures) {
+        /** Why nothing was kept when no message could be read: none found, or none readable. */
+        public String nothingRead() {
+            return data.messages() == 0 ? "No message was found (HL7 v2 messages start with MSH), so nothing was kept."
+                    : "None of the " + Suggestions.messages(data.messages()) + " could be read, so nothing was kept.";
+        }
     }
 
     private Profiler() {

@@ -34,7 +34,11 @@ import java.util.UUID;
 @SecurityRequirement(name = "apiToken")
 public class SamplesApiResource {
 
-    public record FailureJson(int index, String reason) {
+    /**
+     * A message that could not be read: its number (each MSH starts one), the reason, and where ("#3"); text that is no
+     * message has index 0 and says where it was ("Before message 1", "After message 2").
+     */
+    public record FailureJson(int index, String reason, String where) {
     }
 
     public record ProfileJson(UUID id, UUID projectId, OffsetDateTime createdAt, String createdBy, String link,
@@ -75,10 +79,9 @@ public class SamplesApiResource {
                     ? "Unsupported Media Type" : "Bad Request", input.problem(), List.of());
         }
         Profiler.Result result = json ? Profiler.profileJson(input.text()) : Profiler.profileHl7(input.text());
-        List<FailureJson> failures = result.failures().stream().limit(1000).map(f -> new FailureJson(f.index(), f.reason())).toList();
+        List<FailureJson> failures = result.failures().stream().limit(1000).map(f -> new FailureJson(f.index(), f.reason(), f.label())).toList();
         if (result.data().profiled() == 0) {
-            return refusal(422, "Unprocessable Content", "None of the " + Suggestions.messages(result.data().messages())
-                    + " could be read, so nothing was kept.", failures);
+            return refusal(422, "Unprocessable Content", result.nothingRead(), failures);
         }
         SampleProfile stored = profiles.store(project, result, input, SampleProfile.Source.API, Actors.describe(identity));
         String link = SampleProfile.path(project) + "/" + stored.id;

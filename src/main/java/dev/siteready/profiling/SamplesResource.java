@@ -83,8 +83,8 @@ public class SamplesResource {
         }
         Profiler.Result result = Profiler.profile(input.text());
         if (result.data().profiled() == 0) {
-            return Response.status(422).entity(page.refused(project, "None of the " + Suggestions.messages(result.data().messages())
-                    + " could be read, so nothing was kept. The reasons are listed below.", form.samples(), result)).build();
+            return Response.status(422).entity(page.refused(project, result.nothingRead() + " The reasons are listed below.", form.samples(),
+                    result)).build();
         }
         SampleProfile stored = profiles.store(project, result, input, SampleProfile.Source.PAGE, Actors.describe(identity));
         return Response.ok(page.profiled(project, stored, result)).build();

@@ -182,25 +182,54 @@ public final class Suggestions {
             }
             String evidence = fields.stream().map(Suggestions::describe).collect(Collectors.joining("; ")) + from;
             if (systems != null && systems.repetition() == Repeat.DATA_MODEL) {
-                List<String> chosen = fields.stream().flatMap(f -> f.systems().stream()).map(SystemShare::choice)
+                List<String> chosen = fields.stream().flatMap(f -> f.systems().stream()).filter(s -> s.count() > 0).map(SystemShare::choice)
                         .filter(c -> !c.isEmpty() && systems.option(c).isPresent()).distinct().toList();
                 if (!chosen.isEmpty()) {
                     add(systems, model, AnswerValues.parse(systems, Map.of("value", chosen)), evidence, out);
                 }
             }
             if (local != null && local.repetition() == Repeat.DATA_MODEL) {
-                boolean flagged = fields.stream().flatMap(f -> f.systems().stream()).anyMatch(SystemShare::flagged);
+                // A local, unknown or missing system, or text without a code: something to map.
+                boolean flagged = fields.stream().anyMatch(f -> f.textOnly() > 0)
+                        || fields.stream().flatMap(f -> f.systems().stream()).anyMatch(SystemShare::flagged);
                 add(local, model, AnswerValues.parse(local, Map.of("value", List.of(flagged ? "YES" : "NO"))), evidence, out);
             }
         }
     }
 
-    /** "OBX-3: LN 60%, 99RIV (local) 40% of 300 values". */
+    /**
+     * "OBX-3 (14): LN present in 79% (as primary 0%, as alternate 79%), L (local) 79%"; text without a code and empty
+     * occurrences are named. Profiles from before occurrences were counted: "OBX-3: LN 60%, 99RIV (local) 40% of 300 codes".
+     */
     static String describe(CodedField field) {
-        return field.field() + ": " + field.systems().stream()
+        String systems = field.systems().stream().filter(s -> s.count() > 0)
                 .map(s -> (s.system().isEmpty() ? "no system" : s.system()) + (s.flagged() && !s.system().isEmpty()
-                        ? " (" + s.kindLabel().toLowerCase(Locale.ROOT) + ")" : "") + " " + percent(s.count(), field.values()))
-                .collect(Collectors.joining(", ")) + " of " + field.values() + (field.values() == 1 ? " value" : " values");
+                        ? " (" + s.kindLabel().toLowerCase(Locale.ROOT) + ")" : "")
+                        + (field.perOccurrence() ? " present in " : " ") + percent(s.count(), field.values())
+                        + (split(s, field.values()).isEmpty() ? "" : " (" + split(s, field.values()) + ")"))
+                .collect(Collectors.joining(", "));
+        if (!field.perOccurrence()) {
+            return field.field() + ": " + systems + " of " + field.values() + (field.values() == 1 ? " code" : " codes");
+        }
+        List<String> parts = new ArrayList<>();
+        if (!systems.isEmpty()) {
+            parts.add(systems);
+        }
+        if (field.textOnly() > 0) {
+            String named = field.systems().stream().filter(s -> s.textOnly() > 0 && !s.system().isEmpty())
+                    .map(SystemShare::system).collect(Collectors.joining(", "));
+            parts.add(percent(field.textOnly(), field.occurrences()) + " text without a code" + (named.isEmpty() ? "" : " (" + named + ")"));
+        }
+        if (field.noCode() > 0) {
+            parts.add(percent(field.noCode(), field.occurrences()) + " empty");
+        }
+        return field.field() + " (" + field.occurrences() + "): " + String.join(", ", parts);
+    }
+
+    /** "as primary 0%, as alternate 79%" when the system was ever the alternate code, else "". */
+    static String split(SystemShare s, int occurrences) {
+        return s.alternate() == 0 ? "" : "as primary " + percent(s.primary(), occurrences) + ", as alternate "
+                + percent(s.alternate(), occurrences);
     }
 
     static String percent(int part, int whole) {

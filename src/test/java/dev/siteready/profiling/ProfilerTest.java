@@ -66,26 +66,32 @@ class ProfilerTest {
         assertThat(p.visitNumber().shapes().get(0).shape()).isEqualTo("AAA9999999");
         assertThat(p.visitNumber().types()).containsExactly("VN");
 
-        // Providers: XCN.13 type and XCN.9 authority per field; one without a type is still counted
+        // Providers: XCN.13 type and XCN.9 authority (the whole HD) per field; one without a type is still counted
         Map<String, ProviderStat> providers = p.providers().stream()
                 .collect(Collectors.toMap(s -> s.field() + "|" + s.type() + "|" + s.authority(), s -> s));
-        assertThat(providers).containsKeys("PV1-7|NPI|NPI", "PV1-8|DN|MAIN", "ORC-12|NPI|NPI", "OBR-16|NPI|NPI", "ORC-12||", "PV1-7||");
-        assertThat(providers.get("PV1-7|NPI|NPI").count()).isEqualTo(2);
-        assertThat(providers.get("PV1-7|NPI|NPI").shapes().get(0).shape()).isEqualTo("9999999999");
+        String npiOid = "NPI&2.16.840.1.113883.4.6&ISO";
+        assertThat(providers).containsKeys("PV1-7|NPI|" + npiOid, "PV1-8|DN|MAIN", "ORC-12|NPI|NPI", "OBR-16|NPI|NPI", "ORC-12||", "PV1-7||");
+        assertThat(providers.get("PV1-7|NPI|" + npiOid).count()).isEqualTo(2);
+        assertThat(providers.get("PV1-7|NPI|" + npiOid).assigningAuthority())
+                .isEqualTo(new ProfileData.Hd("NPI", "2.16.840.1.113883.4.6", "ISO"));
+        assertThat(providers.get("PV1-7|NPI|" + npiOid).shapes().get(0).shape()).isEqualTo("9999999999");
         assertThat(providers.get("ORC-12||").count()).isEqualTo(2);
 
         // Coded values per field and data model: systems from components 3 and 6, local ones flagged
         Map<String, CodedField> codes = p.codes().stream().collect(Collectors.toMap(c -> c.model() + " " + c.field(), c -> c));
         CodedField obx3 = codes.get("Results OBX-3");
-        assertThat(obx3.values()).isEqualTo(4); // 2345-7 (LN) with its alternate GLU (99RIV), GLU-INT (L), XYZ1 (no system)
-        assertThat(obx3.systems()).extracting(s -> s.system() + ":" + s.count() + ":" + s.kind() + ":" + s.choice())
-                .containsExactly(":1:NONE:", "99RIV:1:LOCAL:L", "L:1:LOCAL:L", "LN:1:STANDARD:LN");
+        // Three OBX segments: 2345-7 (LN) with its alternate GLU (99RIV), GLU-INT (L), XYZ1 (no system)
+        assertThat(obx3.occurrences()).isEqualTo(3);
+        assertThat(obx3.withCode()).isEqualTo(3);
+        assertThat(obx3.systems()).extracting(s -> s.system() + ":" + s.count() + "=" + s.primary() + "+" + s.alternate() + ":" + s.kind() + ":" + s.choice())
+                .containsExactly(":1=1+0:NONE:", "99RIV:1=0+1:LOCAL:L", "L:1=1+0:LOCAL:L", "LN:1=1+0:STANDARD:LN");
         assertThat(codes.get("Results OBX-5").systems()).extracting(ProfileData.SystemShare::kind).containsExactly("HL7_TABLE");
         assertThat(codes.get("Results OBR-4").systems()).extracting(ProfileData.SystemShare::system).containsExactly("99RIV", "LN");
         assertThat(codes.get("Order OBR-4").systems()).extracting(ProfileData.SystemShare::choice).containsExactly("C4");
         assertThat(codes.get("Scheduling AIS-3").systems()).extracting(ProfileData.SystemShare::system).containsExactly("C4");
         assertThat(codes.get("Vaccination RXA-5").systems()).extracting(ProfileData.SystemShare::choice).containsExactly("CVX");
-        assertThat(codes.get("PatientAdmin DG1-3").values()).isEqualTo(2);
+        // DG1-3 sent twice in one DG1 (two diagnoses, both ICD-10-CM): one occurrence, the system counted once
+        assertThat(codes.get("PatientAdmin DG1-3").values()).isEqualTo(1);
         assertThat(codes.get("PatientAdmin DG1-3").systems()).extracting(ProfileData.SystemShare::choice).containsExactly("I10C");
         assertThat(codes.get("Notes OBX-3").systems().get(0).flagged()).isTrue();
 
@@ -169,10 +175,14 @@ class ProfilerTest {
         String text = "hello, not a message\r" + Samples.adtA04(1) + "\r\rMSH|^~\\&|X|Y|Z|W|2026||ADT^A04|1|P|2.5.1\rPID|1||" + "\r"
                 + "MSH|^~\\&|A\r" + Samples.oruR01(2);
         Profiler.Result result = Profiler.profile(text);
-        assertThat(result.data().messages()).isEqualTo(5);
-        assertThat(result.failures()).extracting(ProfileBuilder.Failure::index).contains(1);
-        assertThat(result.failures().get(0).reason()).contains("No MSH segment");
-        assertThat(result.data().profiled() + result.data().failed()).isEqualTo(5);
+        // Messages are numbered by their MSH: the text before the first one is listed, but is no message
+        assertThat(result.data().messages()).isEqualTo(4);
+        assertThat(result.failures()).extracting(ProfileBuilder.Failure::label).containsExactly("Before message 1", "#3");
+        assertThat(result.failures().get(0).reason()).startsWith("No MSH segment");
+        assertThat(result.failures().get(1).reason()).startsWith("MSH-9 (the message type) is empty");
+        assertThat(result.data().profiled() + result.data().failed()).isEqualTo(4);
+        assertThat(result.data().failedIndexes()).containsExactly(3);
+        assertThat(result.data().notes()).extracting(ProfileData.Note::note).contains("Text before the first MSH segment, not read");
         assertThat(result.data().types()).extracting(TypeStat::type).contains("ADT^A04", "ORU^R01");
     }
 

@@ -23,9 +23,13 @@ class SamplesApiTest {
                 .body(Samples.mllp(Samples.adtA04(1), Samples.oruR01(1)) + "garbage\r").post(path);
         assertThat(hl7.statusCode()).as(hl7.body().asString()).isEqualTo(201);
         assertThat(hl7.jsonPath().getString("profile.format")).isEqualTo("HL7 v2");
-        assertThat(hl7.jsonPath().getInt("profile.messages")).isEqualTo(3); // the line of garbage is listed on its own
+        // The line of garbage after the last MLLP frame is listed on its own, and is no message
+        assertThat(hl7.jsonPath().getInt("profile.messages")).isEqualTo(2);
         assertThat(hl7.jsonPath().getInt("profile.profiled")).isEqualTo(2);
-        assertThat(hl7.jsonPath().getList("failures.index", Integer.class)).containsExactly(3);
+        assertThat(hl7.jsonPath().getList("failures.index", Integer.class)).containsExactly(0);
+        assertThat(hl7.jsonPath().getList("failures.where", String.class)).containsExactly("After message 2");
+        assertThat(hl7.jsonPath().getList("profile.notes.note", String.class))
+                .containsExactly("Text after the end of an MLLP frame (not a segment), not read");
         assertThat(hl7.jsonPath().getList("profile.types.type")).containsExactlyInAnyOrder("ADT^A04", "ORU^R01");
         assertThat(hl7.jsonPath().getList("profile.patientIds.type")).contains("MR", "PE");
         assertThat(hl7.jsonPath().getString("link")).startsWith("/sites/" + f.site() + "/projects/" + f.project() + "/samples/");
@@ -49,7 +53,7 @@ class SamplesApiTest {
         assertThat(one.jsonPath().getList("failures")).isEmpty();
         // The page shows what the API stored
         assertThat(f.owner().page(f.base() + "/" + hl7.jsonPath().getString("id")).selectFirst("#profile-summary").text())
-                .contains("2 of 3 messages profiled");
+                .contains("2 of 2 messages profiled");
     }
 
     @Test

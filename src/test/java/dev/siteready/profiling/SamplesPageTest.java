@@ -30,10 +30,12 @@ class SamplesPageTest {
         assertThat(empty.selectFirst("#no-profile")).isNotNull();
         assertThat(f.owner().page("/sites/" + f.site() + "/projects/" + f.project()).selectFirst("#samples-link").attr("href")).isEqualTo(f.base());
 
-        Document page = f.profile("this line is not a message\r" + mixedHl7());
+        Document page = f.profile("this line is not a message\r" + mixedHl7() + "\rMSH|^~\\&|A\r");
         assertThat(page.selectFirst("#profile-summary").text()).contains("5 of 6 messages profiled (HL7 v2").contains("1 could not be read");
-        assertThat(page.select("#failure-list tbody tr")).hasSize(1);
-        assertThat(page.selectFirst("#failure-list tbody tr").text()).contains("#1").contains("No MSH segment");
+        assertThat(page.select("#failure-list tbody tr").eachText()).containsExactly(
+                "Before message 1 No MSH segment: the text before the first message is not HL7 v2.",
+                "#6 MSH-9 (the message type) is empty.");
+        assertThat(page.select("#conformance-notes li").eachText()).containsExactly("Text before the first MSH segment, not read");
         Element adt = row(page, "#types", "ADT^A04");
         assertThat(adt.text()).contains("PatientAdmin Registration").contains("2.5.1").contains("PV1-19 100%");
         assertThat(row(page, "#types", "ORU^R01").text()).contains("Results New").contains("2.3");
@@ -46,16 +48,28 @@ class SamplesPageTest {
         Element obx = row(page, "#codes", "OBX-3");
         assertThat(obx.text()).contains("Results").contains("LN").contains("99RIV");
         assertThat(obx.select(".code-system-flagged").text()).contains("99RIV").contains("Local");
+        // Counted per OBX segment (3), with 99RIV only ever the alternate code
+        assertThat(obx.child(2).text()).isEqualTo("3");
+        assertThat(obx.select(".code-system").eachText()).anyMatch(t -> t.startsWith("99RIV 33% (as primary 0%, as alternate 33%)"));
+        // The NPI's authority carries its OID: the namespace shows, the rest on expansion
+        Element npi = page.select("#providers tbody tr").stream().filter(r -> r.text().startsWith("PV1-7 NPI")).findFirst().orElseThrow();
+        assertThat(npi.selectFirst("details.authority summary").text()).isEqualTo("NPI");
+        assertThat(npi.selectFirst("details.authority summary").attr("title")).isEqualTo("NPI&2.16.840.1.113883.4.6&ISO");
+        assertThat(npi.selectFirst("details.authority small").text()).isEqualTo("Universal ID 2.16.840.1.113883.4.6, type ISO");
 
         // Suggestions for the standard questions, with their evidence
         Element ids = page.selectFirst("#s-patient-id_types");
         assertThat(ids.selectFirst(".suggested-value").text()).contains("MR").contains("MAIN").contains("PE").contains("EMPI");
         assertThat(ids.text()).contains("derived from 5 messages");
+        // Provider identifiers compare whole authorities: the NPI with its OID and the bare "NPI" are two rows
+        Element providerIds = page.selectFirst("#s-provider-ids");
+        assertThat(providerIds.selectFirst(".suggested-value").text()).contains("NPI&2.16.840.1.113883.4.6&ISO");
+        assertThat(providerIds.text()).contains("NPI from NPI&2.16.840.1.113883.4.6&ISO in PV1-7").contains("NPI from NPI in OBR-16, ORC-12");
         assertThat(page.select("article.suggestion h3").eachText()).anyMatch(t -> t.contains("Which code systems do you send for Results"));
         // The profile page again later (GET) shows the profile but not the one-time failure reasons
         Document later = f.owner().page(f.base());
         assertThat(later.selectFirst("#failures")).isNull();
-        assertThat(later.selectFirst("#profile-summary").text()).contains("messages 1");
+        assertThat(later.selectFirst("#profile-summary").text()).contains("messages 6");
     }
 
     @Test
@@ -138,7 +152,7 @@ class SamplesPageTest {
         Response unreadable = f.paste(hostile);
         assertThat(unreadable.statusCode()).isEqualTo(422);
         Document doc = Jsoup.parse(unreadable.body().asString());
-        assertThat(doc.selectFirst("#samples-problem").text()).contains("None of the 1 message could be read");
+        assertThat(doc.selectFirst("#samples-problem").text()).contains("No message was found");
         assertThat(doc.selectFirst("#samples-text").wholeText()).contains("<script>alert('x')</script>").contains("<img src=x onerror");
         assertThat(doc.select("main script, main img")).isEmpty();
 
