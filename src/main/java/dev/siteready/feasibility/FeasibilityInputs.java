@@ -74,12 +74,22 @@ final class FeasibilityInputs {
     private record Answers(Map<UUID, Map<AnswerKey, JsonNode>> values, Map<UUID, Set<AnswerKey>> followUps) {
     }
 
+    /*
+     * The batch queries below start from the batch's projects and reach each project's rows through a LATERAL
+     * subquery (OFFSET 0 keeps the planner from flattening it) or a scalar subquery, so every lookup is one probe of a
+     * (workspace_id, …) index whatever the statistics say. Right after a large import the statistics still describe
+     * nearly empty tables; joined plainly, the planner then chose nested loops that compared every project with every
+     * questionnaire of the workspace (2–20 s for a batch of 500 sites, see docs/performance.md).
+     */
+
     /** Projects with their questionnaire (if any) and the template version it asks, in one query. */
     private static List<ProjectRow> projects(Collection<UUID> sites) {
-        return WorkspaceSql.rows(WorkspaceSql.query("SELECT p.id, p.name, p.site_id, q.id, v.id, t.name, v.number FROM project p"
-                + " LEFT JOIN questionnaire q ON q.workspace_id = p.workspace_id AND q.project_id = p.id"
+        return WorkspaceSql.rows(WorkspaceSql.query("SELECT p.id, p.name, p.site_id, q.id, q.version_id, q.template, q.number"
+                + " FROM project p LEFT JOIN LATERAL (SELECT q.id, v.id AS version_id, v.number,"
+                + " (SELECT t.name FROM questionnaire_template t WHERE t.workspace_id = v.workspace_id AND t.id = v.template_id) AS template"
+                + " FROM questionnaire q"
                 + " LEFT JOIN questionnaire_template_version v ON v.workspace_id = q.workspace_id AND v.id = q.template_version_id"
-                + " LEFT JOIN questionnaire_template t ON t.workspace_id = v.workspace_id AND t.id = v.template_id"
+                + " WHERE q.workspace_id = p.workspace_id AND q.project_id = p.id OFFSET 0) q ON true"
                 + " WHERE p.workspace_id = :ws AND p.site_id IN (:sites) ORDER BY p.created_at, p.id").setParameter("sites", sites))
                 .stream().map(r -> new ProjectRow((UUID) r[0], (String) r[1], (UUID) r[2],
                         r[3] == null ? null : new QuestionnaireRow((UUID) r[3], (UUID) r[4], r[5] + " v" + r[6]))).toList();
@@ -88,11 +98,11 @@ final class FeasibilityInputs {
     /** Scope rows by project. Event types are not read by any rule, so the rows come without them (no join on scope_row_event). */
     private static Map<UUID, List<ProjectFacts.Row>> rows(Collection<UUID> sites) {
         Map<UUID, List<ProjectFacts.Row>> rows = new HashMap<>();
-        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT r.id, r.project_id, m.name, r.direction, r.connection_method,"
-                + " r.messages_per_day, r.peak_per_hour FROM scope_row r"
-                + " JOIN project p ON p.workspace_id = r.workspace_id AND p.id = r.project_id"
-                + " JOIN data_model m ON m.workspace_id = r.workspace_id AND m.id = r.data_model_id"
-                + " WHERE r.workspace_id = :ws AND p.site_id IN (:sites) ORDER BY r.position, r.id").setParameter("sites", sites))) {
+        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT r.id, r.project_id, r.model, r.direction, r.connection_method,"
+                + " r.messages_per_day, r.peak_per_hour FROM project p JOIN LATERAL (SELECT r.*,"
+                + " (SELECT m.name FROM data_model m WHERE m.workspace_id = r.workspace_id AND m.id = r.data_model_id) AS model"
+                + " FROM scope_row r WHERE r.workspace_id = p.workspace_id AND r.project_id = p.id OFFSET 0) r ON true"
+                + " WHERE p.workspace_id = :ws AND p.site_id IN (:sites) ORDER BY r.position, r.id").setParameter("sites", sites))) {
             rows.computeIfAbsent((UUID) r[1], p -> new ArrayList<>()).add(new ProjectFacts.Row((UUID) r[0], (String) r[2],
                     Direction.valueOf((String) r[3]), ConnectionMethod.valueOf((String) r[4]), (Integer) r[5], (Integer) r[6]));
         }
@@ -101,11 +111,12 @@ final class FeasibilityInputs {
 
     private static Map<UUID, Requirements> requirements(Collection<UUID> sites) {
         Map<UUID, Requirements> requirements = new HashMap<>();
-        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT q.project_id, q.kind, m.name, f.path, q.code"
-                + " FROM scope_requirement q JOIN project p ON p.workspace_id = q.workspace_id AND p.id = q.project_id"
-                + " LEFT JOIN data_model m ON m.workspace_id = q.workspace_id AND m.id = q.data_model_id"
-                + " LEFT JOIN data_model_field f ON f.workspace_id = q.workspace_id AND f.id = q.field_id"
-                + " WHERE q.workspace_id = :ws AND p.site_id IN (:sites) ORDER BY q.kind, m.name, f.path, q.code")
+        for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT q.project_id, q.kind, q.model, q.path, q.code"
+                + " FROM project p JOIN LATERAL (SELECT q.project_id, q.kind, q.code,"
+                + " (SELECT m.name FROM data_model m WHERE m.workspace_id = q.workspace_id AND m.id = q.data_model_id) AS model,"
+                + " (SELECT f.path FROM data_model_field f WHERE f.workspace_id = q.workspace_id AND f.id = q.field_id) AS path"
+                + " FROM scope_requirement q WHERE q.workspace_id = p.workspace_id AND q.project_id = p.id OFFSET 0) q ON true"
+                + " WHERE p.workspace_id = :ws AND p.site_id IN (:sites) ORDER BY q.kind, q.model, q.path, q.code")
                 .setParameter("sites", sites))) {
             Requirements req = requirements.computeIfAbsent((UUID) r[0], p -> new Requirements());
             String model = (String) r[2];
@@ -138,9 +149,10 @@ final class FeasibilityInputs {
         Map<UUID, Map<AnswerKey, JsonNode>> values = new HashMap<>();
         Map<UUID, Set<AnswerKey>> followUps = new HashMap<>();
         for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("SELECT a.questionnaire_id, a.question_key, a.subject, a.value,"
-                + " a.needs_follow_up FROM answer a JOIN questionnaire q ON q.workspace_id = a.workspace_id AND q.id = a.questionnaire_id"
-                + " JOIN project p ON p.workspace_id = q.workspace_id AND p.id = q.project_id"
-                + " WHERE a.workspace_id = :ws AND p.site_id IN (:sites)").setParameter("sites", sites))) {
+                + " a.needs_follow_up FROM project p"
+                + " JOIN LATERAL (SELECT q.id FROM questionnaire q WHERE q.workspace_id = p.workspace_id AND q.project_id = p.id OFFSET 0) q ON true"
+                + " JOIN LATERAL (SELECT a.* FROM answer a WHERE a.workspace_id = p.workspace_id AND a.questionnaire_id = q.id OFFSET 0) a ON true"
+                + " WHERE p.workspace_id = :ws AND p.site_id IN (:sites)").setParameter("sites", sites))) {
             AnswerKey key = AnswerKey.of((String) r[1], (String) r[2]);
             if (r[3] != null) {
                 values.computeIfAbsent((UUID) r[0], q -> new HashMap<>()).put(key, Json.read(r[3], JsonNode.class));

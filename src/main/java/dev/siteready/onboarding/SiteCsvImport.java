@@ -34,6 +34,9 @@ import java.util.UUID;
 class SiteCsvImport {
 
     public static final int MAX_ROWS = 5000;
+
+    /** From this many sites on, an import refreshes the planner's statistics of the tables it wrote. */
+    static final int REFRESH_STATISTICS_FROM = 100;
     static final List<String> COLUMNS = List.of("name", "ehr_vendor", "time_zone", "contact_name", "contact_role",
             "contact_email", "template", "status", "environment_notes");
 
@@ -160,6 +163,12 @@ class SiteCsvImport {
                 Site.getEntityManager().flush();
                 Site.getEntityManager().clear();
             }
+        }
+        if (created.size() >= REFRESH_STATISTICS_FROM) {
+            // The planner's statistics still describe the tables before the import until autovacuum visits them; analyse
+            // now, in this transaction, so the first pages after it are planned on the new figures (V13 migration).
+            Site.getEntityManager().flush();
+            Site.getEntityManager().createNativeQuery("SELECT app_refresh_statistics()").getSingleResult();
         }
         return created;
     }
