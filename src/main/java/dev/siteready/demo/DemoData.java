@@ -30,6 +30,8 @@ public class DemoData {
 
     public static final String OWNER_EMAIL = "maya@demo.siteready.dev";
     public static final String VIEWER_EMAIL = "vp@demo.siteready.dev";
+    /** The integration engineer of the journeys (docs: ../shared/JOURNEYS.md), a manager. */
+    public static final String ENGINEER_EMAIL = "dev@demo.siteready.dev";
     public static final String PASSWORD = "siteready-demo";
     public static final String WORKSPACE = "Demo: Northwind Health Software";
 
@@ -101,7 +103,7 @@ public class DemoData {
         if (!lookups.emailRegistered(OWNER_EMAIL)) {
             WorkspaceSignup.Created created = signup.create(WORKSPACE, "Maya Patel (demo)", OWNER_EMAIL, PASSWORD);
             QuarkusTransaction.requiringNew().run(() -> {
-                addMember("Dev Okafor (demo)", "dev@demo.siteready.dev", MemberRole.MANAGER);
+                addMember("Dev Okafor (demo)", ENGINEER_EMAIL, MemberRole.MANAGER);
                 addMember("Victoria Park (demo VP)", VIEWER_EMAIL, MemberRole.VIEWER);
             });
             QuarkusTransaction.requiringNew().run(() -> SITES.forEach(site -> onboarding.createSite(site)));
@@ -112,8 +114,9 @@ public class DemoData {
             QuarkusTransaction.requiringNew().run(() -> samples.load());
             LOG.infof("Demo workspace created (id %s)", created.workspaceId());
         }
-        LOG.infof("Demo data is on. Sign in as %s (owner) or %s (viewer) with the password \"%s\".", OWNER_EMAIL,
-                VIEWER_EMAIL, PASSWORD);
+        LOG.infof("Demo data is on. Sign in at /login with the password \"%s\" as %s (Maya, implementation manager, owner),"
+                + " %s (Dev, integration engineer, manager) or %s (Victoria, viewer).", PASSWORD, OWNER_EMAIL, ENGINEER_EMAIL,
+                VIEWER_EMAIL);
     }
 
     private static SiteDraft site(String name, String vendor, String zone, String status, String contact, String role,

@@ -166,7 +166,7 @@ class SiteCsvImport {
         }
         if (created.size() >= REFRESH_STATISTICS_FROM) {
             // The planner's statistics still describe the tables before the import until autovacuum visits them; analyse
-            // now, in this transaction, so the first pages after it are planned on the new figures (V13 migration).
+            // now, in this transaction, so the first pages after it are planned on the new figures (db/migration/afterMigrate.sql).
             Site.getEntityManager().flush();
             Site.getEntityManager().createNativeQuery("SELECT app_refresh_statistics()").getSingleResult();
         }

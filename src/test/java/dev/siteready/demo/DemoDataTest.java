@@ -28,6 +28,10 @@ class DemoDataTest {
         Document home = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD).page("/");
         assertThat(home.selectFirst("h1").text()).isEqualTo(DemoData.WORKSPACE);
         assertThat(home.select("#team-heading ~ table tbody tr")).hasSize(3);
+        // Every member the start-up log names signs in with the demo password: the engineer of the journeys too
+        for (String email : new String[] { DemoData.ENGINEER_EMAIL, DemoData.VIEWER_EMAIL }) {
+            assertThat(WebSession.signIn(email, DemoData.PASSWORD).page("/").selectFirst("h1").text()).isEqualTo(DemoData.WORKSPACE);
+        }
 
         assertThat(home.selectFirst("#site-total").text()).isEqualTo("20");
         Document sites = WebSession.signIn(DemoData.OWNER_EMAIL, DemoData.PASSWORD).page("/sites");

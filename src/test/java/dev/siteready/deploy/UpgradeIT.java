@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,34 @@ class UpgradeIT {
                 owner.via(fresh.baseUrl());
                 assertEquals(200, owner.get("/sites/" + fromOld).statusCode(), "the new release reads the previous one's write");
                 assertThat(old.log()).doesNotContain("ERROR");
+            }
+        }
+    }
+
+    /**
+     * The other half of a rolling upgrade, for the next release: this release's nodes must (re)start on a schema that a
+     * newer release has migrated further. A migration it does not know is the next release's expansion; Flyway would
+     * refuse to start on it unless told to ignore newer migrations.
+     */
+    @Test
+    void thisReleaseStartsOnASchemaANewerReleaseMigrated() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.startEphemeral()) {
+            Map<String, String> env = AppNode.databaseEnv(db.connectionProperties(), "ahead-session-key-" + UUID.randomUUID());
+            try (AppNode first = AppNode.start("ahead-first", AppNode.JAR, env)) {
+                WebSession.anonymous().via(first.baseUrl()).signUpHere("Ahead Co").createSite("Before The Next Release", "");
+            }
+            Map<String, String> props = db.connectionProperties();
+            try (Connection c = DriverManager.getConnection(props.get("siteready.db.url"), props.get("siteready.db.user"),
+                    props.get("siteready.db.password")); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE next_release_expansion (workspace_id uuid, id uuid)");
+                st.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                        + " installed_by, execution_time, success) SELECT max(installed_rank) + 1, '9999', 'next release',"
+                        + " 'SQL', 'V9999__next_release.sql', 1, current_user, 1, true FROM flyway_schema_history");
+            }
+            try (AppNode again = AppNode.start("ahead-again", AppNode.JAR, env)) {
+                WebSession owner = WebSession.anonymous().via(again.baseUrl()).signUpHere("Ahead Again Co");
+                assertEquals(200, owner.get("/sites/" + owner.createSite("After The Next Release", "")).statusCode());
+                assertThat(again.log()).doesNotContain("ERROR");
             }
         }
     }
