@@ -19,7 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.net.URI;
@@ -35,6 +37,9 @@ import java.util.UUID;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PartnerPortalResource {
+
+    /** The page's state after a first submit with required questions open: they are listed, to answer or submit anyway. */
+    private static final String BEFORE_SUBMIT = "check";
 
     /** A partner's request, resolved: the link and its questionnaire, in the link's workspace. */
     private record Visit(PartnerLink link, Questionnaire questionnaire) {
@@ -88,12 +93,13 @@ public class PartnerPortalResource {
     @GET
     @Path("partner/{questionnaireId}")
     @Transactional
-    public Response show(@RestPath UUID questionnaireId, @CookieParam(PartnerCookie.NAME) String cookie) {
+    public Response show(@RestPath UUID questionnaireId, @CookieParam(PartnerCookie.NAME) String cookie,
+            @RestQuery String submit) {
         Optional<Visit> visit = visit(questionnaireId, cookie);
         if (visit.isEmpty()) {
             return invalid(questionnaireId);
         }
-        return Response.ok(pages.portal(visit.get().link())).build();
+        return Response.ok(pages.portal(visit.get().link(), BEFORE_SUBMIT.equals(submit))).build();
     }
 
     @POST
@@ -136,13 +142,18 @@ public class PartnerPortalResource {
     @Path("partner/{questionnaireId}/submit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    public Response submit(@RestPath UUID questionnaireId, @CookieParam(PartnerCookie.NAME) String cookie) {
+    public Response submit(@RestPath UUID questionnaireId, @CookieParam(PartnerCookie.NAME) String cookie,
+            @RestForm String confirm) {
         Optional<Visit> visit = visit(questionnaireId, cookie);
         if (visit.isEmpty()) {
             return invalid(questionnaireId);
         }
         Questionnaire questionnaire = visit.get().questionnaire();
         String page = PartnerCookie.path(questionnaireId);
+        if (!"true".equals(confirm) && !questionnaire.status.isLocked() && !pages.openRequired(visit.get().link()).isEmpty()) {
+            // a plain redirect, so that it works without JavaScript and a reload does not post again
+            return Response.seeOther(URI.create(page + "?submit=" + BEFORE_SUBMIT + "#submit")).build();
+        }
         if (!questionnaire.submitByPartner(OffsetDateTime.now(clock))) {
             return Flash.seeOtherWithError(page, "The questionnaire has been reviewed and locked already.");
         }

@@ -81,6 +81,10 @@ class PartnerBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.id(methods + "-FHIR")).isSelected()).isTrue();
 
         driver.findElement(By.cssSelector("form[action$='/submit'] button")).click();
+        // required questions are still open: they are listed at the button, with links to them, and the partner submits anyway
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#submit ul.open-required")));
+        assertThat(driver.findElements(By.cssSelector("#submit ul.open-required a"))).isNotEmpty();
+        driver.findElement(By.cssSelector("#submit form[action$='/submit'] button")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash-success"), "submitted for review"));
         assertThat(driver.findElement(By.id("questionnaire-status")).getText()).isEqualTo("Submitted");
 

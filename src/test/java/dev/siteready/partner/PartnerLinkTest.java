@@ -168,7 +168,9 @@ class PartnerLinkTest {
                 .anySatisfy(r -> assertThat(r).contains("Answered: How many patient identifiers"));
         assertThat(links.html()).doesNotContain("203.0.113.77");
 
-        assertThat(partner.post(path + "/submit", Map.of()).statusCode()).isEqualTo(303);
+        // required questions are still open: the first submit lists them, the partner submits anyway
+        assertThat(partner.post(path + "/submit", Map.of()).header("Location")).endsWith(path + "?submit=check#submit");
+        assertThat(partner.post(path + "/submit", Map.of("confirm", "true")).statusCode()).isEqualTo(303);
         assertThat(s.owner.page(s.base).selectFirst("#questionnaire-status").text()).isEqualTo("Submitted");
         // the manager's follow-up comment is what the partner sees next time
         s.owner.post(s.base + "/comments", Map.of("question", StandardQuestionnaire.PATIENT_ID_COUNT, "subject", "", "body", "Which system issues MR?"));
