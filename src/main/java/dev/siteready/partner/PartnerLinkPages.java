@@ -3,6 +3,7 @@ package dev.siteready.partner;
 import dev.siteready.project.Project;
 import dev.siteready.scoping.Questionnaire;
 import dev.siteready.scoping.QuestionnaireDefinition;
+import dev.siteready.site.SiteContact;
 import dev.siteready.web.Dates;
 import dev.siteready.web.Option;
 import io.quarkus.qute.CheckedTemplate;
@@ -25,7 +26,7 @@ final class PartnerLinkPages {
     }
 
     public record Page(UUID siteId, String siteName, UUID projectId, String projectName, String base,
-            List<Option> sections, List<LinkView> links, List<AccessView> accesses, LinkForm input, String problem,
+            List<Option> sections, List<Option> contacts, List<LinkView> links, List<AccessView> accesses, LinkForm input, String problem,
             String newUrl, String newLabel) {
     }
 
@@ -49,10 +50,13 @@ final class PartnerLinkPages {
                 l.lastUsedAt == null ? "Never" : Dates.at(l.lastUsedAt, zone))).toList();
         List<AccessView> accesses = PartnerLinkAccess.recentFor(questionnaire, 100).stream()
                 .map(a -> new AccessView(Dates.at(a.at, zone), a.link.label, a.client, a.action)).toList();
+        // The site's contacts, offered for "For": the value is what the link is labelled with, the e-mail tells them apart.
+        List<Option> contacts = SiteContact.listFor(project.site).stream()
+                .map(c -> Option.of(c.role.isBlank() ? c.name : c.name + ", " + c.role, c.email)).toList();
         List<Option> sections = definition.sections().stream()
                 .map(s -> new Option(s.key(), s.title(), input.sections().contains(s.key()))).toList();
         return Templates.links(new Page(project.site.id, project.site.name, project.id, project.name,
-                Questionnaire.path(project.site.id, project.id), sections, links, accesses, input, problem,
+                Questionnaire.path(project.site.id, project.id), sections, contacts, links, accesses, input, problem,
                 created == null ? null : created.url(), created == null ? null : created.link().label));
     }
 }

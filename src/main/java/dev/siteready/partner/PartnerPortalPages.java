@@ -47,7 +47,7 @@ class PartnerPortalPages {
     }
 
     /** A section in the menu, with how many of its answers need follow-up. */
-    public record SectionLink(String key, String title, int followUps) {
+    public record SectionLink(String key, String title, int followUps, QuestionnaireView.SectionView section) {
         public String followUpMark() {
             return followUps == 1 ? "1 needs follow-up" : followUps + " need follow-up";
         }
@@ -97,7 +97,7 @@ class PartnerPortalPages {
         Questionnaire q = link.questionnaire;
         Workspace workspace = Workspace.findById(tenant.requireWorkspaceId());
         List<SectionLink> menu = view.sections().stream().map(s -> new SectionLink(s.key(), s.title(),
-                (int) s.questions().stream().filter(PartnerPortalPages::needsFollowUp).count())).toList();
+                (int) s.questions().stream().filter(PartnerPortalPages::needsFollowUp).count(), s)).toList();
         return Templates.portal(new Portal(workspace.name, q.project.site.name, q.project.name, link.label,
                 PartnerCookie.path(q.id), q.status, Dates.at(link.expiresAt, q.project.site.timeZone), view, menu,
                 cards(view, PartnerPortalPages::needsFollowUp), openRequired));

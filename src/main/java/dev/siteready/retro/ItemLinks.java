@@ -9,7 +9,9 @@ import dev.siteready.web.Option;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,8 +24,8 @@ class ItemLinks {
 
     public List<OptionGroup> options(Project project) {
         List<Option> requirements = new ArrayList<>();
-        List<Option> events = new ArrayList<>();
-        List<Option> fields = new ArrayList<>();
+        Map<String, List<Option>> events = new LinkedHashMap<>();
+        Map<String, List<Option>> fields = new LinkedHashMap<>();
         for (Object[] r : WorkspaceSql.rows(WorkspaceSql.query("""
                 SELECT 0 AS part, CASE q.kind WHEN 'FIELD' THEN 0 WHEN 'PATIENT_ID' THEN 1 WHEN 'PROVIDER_ID' THEN 2 ELSE 3 END AS rank,
                        coalesce(m.name, fm.name) AS model, f.path AS name, q.code, q.kind FROM scope_requirement q
@@ -47,16 +49,19 @@ class ItemLinks {
             String model = (String) r[2];
             String name = (String) r[3];
             if (part == 1) {
-                events.add(Option.of("EVENT:" + model + "|" + name, model + " " + name));
+                events.computeIfAbsent(model, k -> new ArrayList<>()).add(Option.of("EVENT:" + model + "|" + name, model + " " + name));
             } else if (part == 2) {
-                fields.add(Option.of("FIELD:" + model + "|" + name, model + " " + name));
+                fields.computeIfAbsent(model, k -> new ArrayList<>()).add(Option.of("FIELD:" + model + "|" + name, model + " " + name));
             } else {
                 requirement(requirements, ScopeRequirement.Kind.valueOf((String) r[5]), model, name, (String) r[4]);
             }
         }
-        return List.of(new OptionGroup("Questionnaire questions", questions(project)),
-                new OptionGroup("Scope requirements", requirements),
-                new OptionGroup("Catalog events in scope", events), new OptionGroup("Catalog fields in scope", fields));
+        // Grouped by section and data model, as a flat list of every question and field is too long to scan.
+        List<OptionGroup> groups = new ArrayList<>(questions(project));
+        groups.add(new OptionGroup("Scope requirements", requirements));
+        events.forEach((model, options) -> groups.add(new OptionGroup("Catalog events in scope: " + model, options)));
+        fields.forEach((model, options) -> groups.add(new OptionGroup("Catalog fields in scope: " + model, options)));
+        return groups;
     }
 
     /** The listed option with this value. */
@@ -64,16 +69,16 @@ class ItemLinks {
         return groups.stream().flatMap(g -> g.options().stream()).filter(o -> o.value().equals(value)).findFirst();
     }
 
-    private static List<Option> questions(Project project) {
-        List<Option> questions = new ArrayList<>();
+    private static List<OptionGroup> questions(Project project) {
+        List<OptionGroup> groups = new ArrayList<>();
         QuestionnaireDefinition definition = QuestionnaireDefinitions.ofProject(project.id);
         if (definition != null) {
             for (QuestionnaireDefinition.Section s : definition.sections()) {
-                s.questions().forEach(q -> questions.add(Option.of("QUESTION:" + q.key(),
-                        s.title() + ": " + q.label().replace("{subject}", "…"))));
+                groups.add(new OptionGroup("Questions: " + s.title(), s.questions().stream().map(q -> Option.of("QUESTION:" + q.key(),
+                        s.title() + ": " + q.label().replace("{subject}", "…"))).toList()));
             }
         }
-        return questions;
+        return groups;
     }
 
     private static void requirement(List<Option> options, ScopeRequirement.Kind kind, String model, String path, String code) {

@@ -51,13 +51,18 @@ class ProposalForms {
         return page(project, item, change, changes.targets(change), input, problem);
     }
 
+    /** The change the item's link and section point to: data found not required drops, data missing requires. */
     private static Change suggested(RetroItem item) {
         if (item.linkKind == null) {
-            return Change.ADD_QUESTION;
+            return item.section == null ? Change.ADD_QUESTION : switch (item.section) {
+                case NOT_REQUIRED -> Change.DROP_FIELD;
+                case MISSING_DATA -> Change.REQUIRE_FIELD;
+                default -> Change.ADD_QUESTION;
+            };
         }
         return switch (item.linkKind) {
             case QUESTION -> Change.REWORD_QUESTION;
-            case EVENT -> Change.DROP_EVENT;
+            case EVENT -> item.section == RetroItem.Section.MISSING_DATA ? Change.ADD_EVENT : Change.DROP_EVENT;
             case FIELD, REQUIREMENT -> item.section == RetroItem.Section.MISSING_DATA ? Change.REQUIRE_FIELD : Change.DROP_FIELD;
         };
     }
@@ -65,7 +70,9 @@ class ProposalForms {
     private static ProposalPage page(Project project, RetroItem item, Change change, List<TemplateChanges.Target> targets,
             ProposalInput input, String problem) {
         Map<String, List<Option>> grouped = new LinkedHashMap<>();
-        targets.forEach(t -> grouped.computeIfAbsent(t.template(), k -> new ArrayList<>())
+        // One group per template and section (or data model): a template's 60 questions or fields are found by where they are.
+        targets.forEach(t -> grouped.computeIfAbsent(t.part().isEmpty() ? t.template() : t.template() + " · " + t.part(),
+                        k -> new ArrayList<>())
                 .add(new Option(t.value(), t.label(), t.value().equals(input.target()))));
         String type = input.type().isEmpty() ? "SHORT_TEXT" : input.type();
         return new ProposalPage(project.site.id, project.site.name, project.id, project.name, Retrospective.path(project), item.id,

@@ -37,8 +37,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TemplateChanges {
 
-    /** Something a change can touch: the form's value, what it says, and the template it belongs to. */
-    public record Target(String value, String label, String template) {
+    /**
+     * Something a change can touch: the form's value, what it says, the template it belongs to, and where in that
+     * template (a section or data model; empty when the target is a section itself).
+     */
+    public record Target(String value, String label, String template, String part) {
     }
 
     /** A change that cannot be proposed or carried out, with the reason in words. */
@@ -58,9 +61,9 @@ public class TemplateChanges {
             for (QuestionnaireTemplate t : QuestionnaireTemplate.listByName()) {
                 for (QuestionnaireDefinition.Section s : t.draft.sections()) {
                     if (change == Change.ADD_QUESTION) {
-                        targets.add(new Target(t.id + "|" + s.key(), "Section: " + s.title(), t.name));
+                        targets.add(new Target(t.id + "|" + s.key(), "Section: " + s.title(), t.name, ""));
                     } else {
-                        s.questions().forEach(q -> targets.add(new Target(t.id + "|" + q.key(), s.title() + ": " + q.label(), t.name)));
+                        s.questions().forEach(q -> targets.add(new Target(t.id + "|" + q.key(), q.label(), t.name, s.title())));
                     }
                 }
             }
@@ -79,16 +82,16 @@ public class TemplateChanges {
                 case REQUIRE_FIELD -> scope.rows().stream().map(ScopeSpec.Row::dataModel).filter(Objects::nonNull).distinct()
                         .forEach(model -> catalog.getOrDefault(model, List.of()).stream()
                                 .filter(path -> !scope.requiredFields().getOrDefault(model, List.of()).contains(path))
-                                .forEach(path -> targets.add(new Target(t.id + "|" + model + "|" + path, model + " " + path, t.name))));
+                                .forEach(path -> targets.add(new Target(t.id + "|" + model + "|" + path, path, t.name, model))));
                 case DROP_FIELD -> scope.requiredFields().forEach((model, paths) -> paths.forEach(path ->
-                        targets.add(new Target(t.id + "|" + model + "|" + path, model + " " + path, t.name))));
+                        targets.add(new Target(t.id + "|" + model + "|" + path, path, t.name, model))));
                 case ADD_EVENT -> scope.rows().forEach(r -> catalog.getOrDefault(r.dataModel(), List.of()).stream()
                         .filter(e -> r.events() == null || !r.events().contains(e))
                         .forEach(e -> targets.add(new Target(t.id + "|" + r.dataModel() + "|" + r.direction() + "|" + e,
-                                r.dataModel() + " " + e + " (" + direction(r.direction()) + ")", t.name))));
+                                e + " (" + direction(r.direction()) + ")", t.name, r.dataModel()))));
                 case DROP_EVENT -> scope.rows().forEach(r -> (r.events() == null ? List.<String>of() : r.events())
                         .forEach(e -> targets.add(new Target(t.id + "|" + r.dataModel() + "|" + r.direction() + "|" + e,
-                                r.dataModel() + " " + e + " (" + direction(r.direction()) + ")", t.name))));
+                                e + " (" + direction(r.direction()) + ")", t.name, r.dataModel()))));
                 default -> {
                 }
             }

@@ -95,3 +95,27 @@ document.addEventListener('htmx:sendError', function () {
     region.hidden = false;
   }
 });
+
+// The keyboard focus stays where the user was when htmx swaps what they are in (an autosaved question card swapped
+// while they tab on). htmx refocuses an element of the same id itself; for a control without one, the control at the
+// same place in the swapped element gets the focus, so it never falls back to the page's body.
+(function () {
+  var CONTROLS = 'input:not([type=hidden]), select, textarea, button, a[href], summary, [tabindex]';
+  var focused = null;
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var target = event.detail.target;
+    var active = document.activeElement;
+    focused = null;
+    if (target && target.id && active && active !== document.body && target.contains(active)) {
+      focused = { target: target.id, index: Array.prototype.indexOf.call(target.querySelectorAll(CONTROLS), active) };
+    }
+  });
+  document.addEventListener('htmx:afterSwap', function () {
+    var was = focused;
+    focused = null;
+    if (!was || was.index < 0 || (document.activeElement && document.activeElement !== document.body)) { return; }
+    var swapped = document.getElementById(was.target);
+    var control = swapped ? swapped.querySelectorAll(CONTROLS)[was.index] : null;
+    if (control) { control.focus({ preventScroll: true }); }
+  });
+})();
