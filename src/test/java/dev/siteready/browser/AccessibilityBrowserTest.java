@@ -76,11 +76,15 @@ class AccessibilityBrowserTest extends BrowserTest {
     }
 
     private void check(String name, String path, Dimension size, List<String> found) {
+        long loading = System.nanoTime();
         driver.get(base + path);
         waiting().until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         assertThat(driver.findElements(By.tagName("h1"))).as("%s has a heading (not an error page)", name).isNotEmpty();
+        long loaded = System.nanoTime();
         driver.manage().timeouts().scriptTimeout(WAIT);
         String violations = Axe.violations(driver);
+        System.out.printf("axe-core on %s at %d×%d: page %d ms, checks %d ms%n", name, size.width, size.height,
+                (loaded - loading) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
         if (!violations.isEmpty()) {
             found.add(name + " at " + size.width + "×" + size.height + " (/" + path + "):\n" + violations);
         }
