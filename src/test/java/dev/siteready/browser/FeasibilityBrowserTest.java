@@ -70,8 +70,7 @@ class FeasibilityBrowserTest extends BrowserTest {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript("window.__siteReadyMark = 'kept'; window.scrollTo(0, 0);");
         WebElement table = driver.findElement(By.id("portfolio-table"));
-        System.out.printf("Portfolio table at y = %s of a %s px window%n", js.executeScript(
-                "return document.getElementById('portfolio-table').getBoundingClientRect().top"), js.executeScript("return window.innerHeight"));
+        assertThat(tableInView(js)).as("at the top of the home page the table is below the fold").isFalse();
         driver.findElement(By.cssSelector("form.portfolio-filters button[type=submit]")).click();
         waiting().until(ExpectedConditions.stalenessOf(table));
         waiting().until(d -> tableInView(js));

@@ -154,9 +154,9 @@ class TestingBrowserTest extends BrowserTest {
         linkForm.findElement(By.name("label")).sendKeys("Pat Lee");
         linkForm.findElement(By.cssSelector("button[type=submit]")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("new-link-box")));
-        waiting().until(d -> inView("new-link-box"));
+        waiting().withMessage(() -> where("new-link-box")).until(d -> inView("new-link-box"));
         assertThat(inView("new-link-box")).as("the new link is in the viewport").isTrue();
-        assertThat(((JavascriptExecutor) driver).executeScript("return document.activeElement.id")).isEqualTo("new-link-box");
+        waiting().until(d -> "new-link-box".equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
         assertThat(driver.findElement(By.id("new-link")).getText()).contains("/p/");
         assertThat(driver.findElement(By.cssSelector("#new-link-box h3")).getText()).isEqualTo("Sign-off link for Pat Lee");
 
@@ -167,24 +167,33 @@ class TestingBrowserTest extends BrowserTest {
         new Select(phase.findElement(By.name("status"))).selectByVisibleText("Passed");
         phase.findElement(By.xpath(".//button[normalize-space()='Save integrated testing']")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("phase-integrated-problem")));
-        waiting().until(d -> inView("phase-integrated-problem"));
+        waiting().withMessage(() -> where("phase-integrated-problem")).until(d -> inView("phase-integrated-problem"));
         assertThat(inView("phase-integrated-problem")).as("the refusal is in the viewport").isTrue();
         assertThat(driver.findElement(By.id("phase-integrated-problem")).getText())
                 .startsWith("Not saved: Integrated testing can pass only when functional testing has passed (it is not started)");
-        assertThat(driver.getCurrentUrl()).endsWith(testing + "/phases/integrated#phase-integrated");
+        assertThat(driver.getCurrentUrl()).endsWith(testing + "/phases/integrated#phase-integrated-problem");
+        waiting().until(d -> "phase-integrated-problem".equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
 
         // opening that address again (the address bar, a bookmark) shows the testing page at the phase, not a 404
-        driver.get(driver.getCurrentUrl());
+        driver.get(driver.getCurrentUrl().replaceFirst("#.*", ""));
         waiting().until(ExpectedConditions.urlToBe(base + testing.substring(1) + "#phase-integrated"));
         waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Testing to go-live"));
-        waiting().until(d -> inView("phase-integrated"));
+        waiting().withMessage(() -> where("phase-integrated")).until(d -> inView("phase-integrated"));
         assertThat(inView("phase-integrated")).isTrue();
     }
 
-    /** Whether the element's top is within the browser's viewport (the page was scrolled to it or it was in view). */
+    /**
+     * Whether the element's top is within the browser's viewport (the page was scrolled to it or it was in view); a
+     * page scrolled to an element can leave its top a fraction of a pixel above the viewport.
+     */
     private boolean inView(String id) {
         return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("var r = document.getElementById(arguments[0])"
-                + ".getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;", id));
+                + ".getBoundingClientRect(); return r.top > -2 && r.top < window.innerHeight;", id));
+    }
+
+    private String where(String id) {
+        return id + " at y = " + ((JavascriptExecutor) driver).executeScript("return document.getElementById(arguments[0])"
+                + ".getBoundingClientRect().top + ' of ' + window.innerHeight + ', scrolled ' + window.scrollY", id);
     }
 
     /** Records the step's result through its htmx form and waits for the swapped step to show it. */

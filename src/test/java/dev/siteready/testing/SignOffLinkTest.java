@@ -70,7 +70,7 @@ class SignOffLinkTest {
     @Test
     void theNewLinkIsShownAtTheSignOffSectionAndItsAddressLeadsBackThere() {
         TestingTest.Setup s = TestingTest.setup("SignInView");
-        assertThat(s.page().getElementById("sign-off-link-form").attr("action")).isEqualTo(s.base() + "/sign-off-links#sign-off");
+        assertThat(s.page().getElementById("sign-off-link-form").attr("action")).isEqualTo(s.base() + "/sign-off-links#new-link-box");
 
         Response created = s.owner().post(s.base() + "/sign-off-links", Map.of("label", "Pat <b>Lee</b>", "days", "14"));
         assertThat(created.statusCode()).isEqualTo(200);

@@ -516,9 +516,9 @@ class TestingTest {
         }
         s.passingRun(s.script("Happy path", "Place the order", "See the result"));
 
-        // the form posts to the phase's address with the phase's anchor, so the answer opens at the phase
+        // the form posts to the phase's address with the anchor of its problem, so a refusal opens there
         assertThat(s.page().selectFirst("#phase-integrated form.phase-form").attr("action"))
-                .isEqualTo(s.base + "/phases/integrated#phase-integrated");
+                .isEqualTo(s.base + "/phases/integrated#phase-integrated-problem");
         Response r = s.phase("integrated", "PASSED", Map.of("notes", "<script>alert(1)</script>"));
         assertThat(r.statusCode()).isEqualTo(409);
         Document refused = Jsoup.parse(r.body().asString());
