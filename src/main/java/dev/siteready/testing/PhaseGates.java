@@ -154,7 +154,7 @@ record PhaseGates(Map<Kind, Status> statuses, int checklistItems, int checklistP
         }
     }
 
-    /** "2 of 3 have one", "1 of 1 has one", "none of 2 has one yet". */
+    /** "2 of 3 have one", "1 of 3 has one", "none of 2 has one yet". */
     private String passingWorkflows() {
         int passing = workflows - workflowsWithoutPassingRun.size();
         return (passing == 0 ? "none" : String.valueOf(passing)) + " of " + workflows + (passing > 1 ? " have one" : " has one")
