@@ -98,6 +98,16 @@ final class FeasibilityDocuments {
             }
         }
         md.append("- Expected volume: ").append(String.format("%,d", report.messagesPerDay())).append(" messages per day\n\n");
+        if (!report.workItems().isEmpty()) {
+            md.append("## What needs work\n\n");
+            int n = 1;
+            for (Finding f : report.workItems()) {
+                md.append(n++).append(". ").append(f.status().label).append(": ").append(text(f.title()
+                        + (f.subject().isEmpty() ? "" : " · " + f.subject()) + ": " + f.explanation())).append(" (effort ")
+                        .append(f.effort().label).append(", ").append(f.severity().label.toLowerCase()).append(" severity)\n");
+            }
+            md.append('\n');
+        }
         for (FeasibilityReport.AreaGroup group : report.areas()) {
             md.append("## ").append(group.area().label).append("\n\n");
             md.append("| Status | Finding | Project | Severity | Effort |\n|---|---|---|---|---|\n");

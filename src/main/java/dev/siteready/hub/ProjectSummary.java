@@ -2,6 +2,7 @@ package dev.siteready.hub;
 
 import dev.siteready.project.Project;
 import dev.siteready.project.ScopeRow;
+import dev.siteready.scoping.QuestionnaireStanding;
 import dev.siteready.site.Site;
 import dev.siteready.testing.CurrentPhase;
 import dev.siteready.testing.ProjectTesting;
@@ -13,9 +14,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** A project with its scope rows and current test phase as the site page shows them; built for a whole site in three queries. */
+/**
+ * A project with its scope rows, where its questionnaire stands and its current test phase as the site page shows
+ * them; built for a whole site in a fixed number of queries.
+ */
 record ProjectSummary(UUID id, String name, String description, List<RowSummary> rows, long messagesPerDay,
-        long peakPerHour, String phase, String phaseClass) {
+        long peakPerHour, QuestionnaireStanding questionnaire, String phase, String phaseClass) {
 
     public record RowSummary(String model, String events, String direction, String connection, Integer messagesPerDay,
             Integer peakPerHour) {
@@ -26,7 +30,9 @@ record ProjectSummary(UUID id, String name, String description, List<RowSummary>
         List<ScopeRow> rows = Panache.getEntityManager().createQuery("select distinct r from ScopeRow r join fetch r.model"
                 + " left join fetch r.events where r.project.site = ?1 order by r.position", ScopeRow.class)
                 .setParameter(1, site).getResultList();
-        Map<UUID, ProjectTesting> testing = ProjectTesting.ofProjects(projects.stream().map(p -> p.id).toList());
+        List<UUID> ids = projects.stream().map(p -> p.id).toList();
+        Map<UUID, ProjectTesting> testing = ProjectTesting.ofProjects(ids);
+        Map<UUID, QuestionnaireStanding> questionnaires = QuestionnaireStanding.ofProjects(ids);
         Map<UUID, List<ScopeRow>> byProject = rows.stream()
                 .collect(Collectors.groupingBy(r -> r.project.id, LinkedHashMap::new, Collectors.toList()));
         return projects.stream().map(p -> {
@@ -35,7 +41,7 @@ record ProjectSummary(UUID id, String name, String description, List<RowSummary>
             return new ProjectSummary(p.id, p.name, p.description, summaries,
                     own.stream().mapToLong(r -> r.messagesPerDay == null ? 0 : r.messagesPerDay).sum(),
                     own.stream().mapToLong(r -> r.peakPerHour == null ? 0 : r.peakPerHour).sum(),
-                    phase(testing, p).label(), phase(testing, p).cssClass());
+                    questionnaires.getOrDefault(p.id, QuestionnaireStanding.NONE), phase(testing, p).label(), phase(testing, p).cssClass());
         }).toList();
     }
 

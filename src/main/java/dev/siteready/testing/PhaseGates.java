@@ -49,9 +49,9 @@ record PhaseGates(Map<Kind, Status> statuses, int checklistItems, int checklistP
     private Optional<String> functional(Status target) {
         List<String> missing = new ArrayList<>();
         if (target == Status.PASSED && checklistItems == 0) {
-            missing.add("the functional checklist is empty: tick the event types in scope first");
+            missing.add("its checklist has items (it is empty: tick the event types in scope first)");
         } else if (target == Status.PASSED && checklistPassed < checklistItems) {
-            missing.add("every checklist item must pass (" + checklistPassed + " of " + checklistItems + " have)");
+            missing.add("every checklist item has passed (" + checklistPassed + " of " + checklistItems + " have)");
         }
         return refusal(Kind.FUNCTIONAL, target, missing);
     }
@@ -66,20 +66,19 @@ record PhaseGates(Map<Kind, Status> statuses, int checklistItems, int checklistP
             needs(missing, Kind.FUNCTIONAL, false); // an override starts integrated testing early, never passes it
             workflowsMissing(missing);
             if (openBlockingIssues > 0) {
-                missing.add(openBlockingIssues + (openBlockingIssues == 1 ? " blocking issue is" : " blocking issues are")
-                        + " still open");
+                missing.add("no blocking issue is open (" + openBlockingIssues + (openBlockingIssues == 1 ? " still is)" : " still are)"));
             }
         }
-        return refusal(Kind.INTEGRATED, target, missing);
+        return refusal(Kind.INTEGRATED, target, missing).map(this::withWorkflowNames);
     }
 
     private Optional<String> uat(boolean startingOrScheduling) {
-        List<String> missing = new ArrayList<>();
-        if (startingOrScheduling) {
-            workflowsMissing(missing);
+        if (!startingOrScheduling || workflows > 0 && workflowsWithoutPassingRun.isEmpty()) {
+            return Optional.empty();
         }
-        return missing.isEmpty() ? Optional.empty() : Optional.of("UAT can be scheduled only when every workflow has a passing"
-                + " integrated run: " + String.join("; ", missing) + ".");
+        return Optional.of(withWorkflowNames("UAT can be scheduled only when every workflow has a passing integrated run"
+                + (workflows == 0 ? " (the scope has no workflows yet)." : " (" + passingWorkflows() + ")."))
+                + (workflows == 0 ? " Name them on the project page." : ""));
     }
 
     private Optional<String> production(Status target, boolean starting) {
@@ -88,7 +87,7 @@ record PhaseGates(Map<Kind, Status> statuses, int checklistItems, int checklistP
             needs(missing, Kind.INTEGRATED, false);
             needs(missing, Kind.UAT, true);
             if (!productionScheduled) {
-                missing.add("its scheduled time at the site");
+                missing.add("its time at the site is scheduled");
             }
         }
         return refusal(Kind.PRODUCTION, target, missing);
@@ -102,20 +101,26 @@ record PhaseGates(Map<Kind, Status> statuses, int checklistItems, int checklistP
             needs(missing, Kind.UAT, true);
             needs(missing, Kind.PRODUCTION, true);
             if (!vendorSigned || !partnerSigned) {
-                missing.add("sign-off of the current scope version from "
+                missing.add("the current scope version has sign-off from "
                         + (!vendorSigned && !partnerSigned ? "both sides" : !vendorSigned ? "the vendor side" : "the health system"));
             }
         }
         return refusal(Kind.GO_LIVE, target, missing);
     }
 
-    /** "Integrated testing passes when ...", "Go-live needs ...": what is missing, or empty when nothing is. */
+    /**
+     * One plain sentence: "Integrated testing can pass only when every workflow has a passing run (2 of 3 have one)."
+     * Several conditions are listed with commas and "and"; empty when nothing is missing.
+     */
     private static Optional<String> refusal(Kind kind, Status target, List<String> missing) {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        String verb = target == Status.PASSED && kind != Kind.GO_LIVE ? " passes when " : " needs ";
-        return Optional.of(kind.label + verb + String.join("; ", missing) + ".");
+        String can = kind == Kind.GO_LIVE ? " can go ahead only when " : target == Status.PASSED ? " can pass only when "
+                : " can start only when ";
+        String conditions = missing.size() == 1 ? missing.get(0)
+                : String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.get(missing.size() - 1);
+        return Optional.of(kind.label + can + conditions + ".");
     }
 
     /** What keeps the phase from starting, in words, or null when it may start. */
@@ -136,16 +141,29 @@ record PhaseGates(Map<Kind, Status> statuses, int checklistItems, int checklistP
     private void needs(List<String> missing, Kind phase, boolean skippable) {
         Status s = status(phase);
         if (s != Status.PASSED && !(skippable && s == Status.SKIPPED)) {
-            missing.add(phase.label.toLowerCase().replace("uat", "UAT") + (skippable ? " passed or skipped" : " passed")
+            missing.add(phase.label.toLowerCase().replace("uat", "UAT") + (skippable ? " has passed or was skipped" : " has passed")
                     + " (it is " + s.label.toLowerCase() + ")");
         }
     }
 
     private void workflowsMissing(List<String> missing) {
         if (workflows == 0) {
-            missing.add("the scope has no workflows yet");
+            missing.add("the scope names its workflows (it has none yet)");
         } else if (!workflowsWithoutPassingRun.isEmpty()) {
-            missing.add("every workflow needs a passing run (still without one: " + String.join(", ", workflowsWithoutPassingRun) + ")");
+            missing.add("every workflow has a passing run (" + passingWorkflows() + ")");
         }
+    }
+
+    /** "2 of 3 have one", "1 of 3 has one", "none of 2 has one yet". */
+    private String passingWorkflows() {
+        int passing = workflows - workflowsWithoutPassingRun.size();
+        return (passing == 0 ? "none" : String.valueOf(passing)) + " of " + workflows + (passing > 1 ? " have one" : " has one")
+                + (passing == 0 ? " yet" : "");
+    }
+
+    /** The refusal followed by the workflows still without a passing run, by name, when there are any. */
+    private String withWorkflowNames(String refusal) {
+        return workflows == 0 || workflowsWithoutPassingRun.isEmpty() ? refusal
+                : refusal + " Without one yet: " + String.join(", ", workflowsWithoutPassingRun) + ".";
     }
 }

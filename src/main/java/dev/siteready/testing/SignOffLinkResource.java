@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestPath;
 
+import java.net.URI;
 import java.util.UUID;
 
 /** Links that let the health system's contact sign off go-live without an account: made and revoked by members. */
@@ -38,6 +40,13 @@ public class SignOffLinkResource {
 
     @Inject
     SecurityIdentity identity;
+
+    /** The form's address opened in the browser (the address bar after a link was made): the sign-off section. */
+    @GET
+    @Transactional
+    public Response show(@RestPath UUID siteId, @RestPath UUID projectId) {
+        return Response.seeOther(URI.create(TestingPaths.testing(Project.require(siteId, projectId)) + "#sign-off")).build();
+    }
 
     /** The page with the new link's address, shown this once (no redirect: the address is not kept anywhere). */
     @POST

@@ -2,6 +2,7 @@ package dev.siteready.testing;
 
 import dev.siteready.account.Actors;
 import dev.siteready.account.MemberRole;
+import dev.siteready.project.Project;
 import dev.siteready.web.Flash;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 
+import java.net.URI;
 import java.util.UUID;
 
 /** A project's test phases: status, dates, owner and notes, each change through the phase's gate. */
@@ -35,6 +38,22 @@ public class TestPhaseResource {
 
     @Inject
     SecurityIdentity identity;
+
+    /**
+     * A phase's address opened in the browser (the address bar after a refused change, a bookmark): the testing page
+     * at that phase. Only the form posts here; an unknown phase is 404.
+     */
+    @GET
+    @Path("{kind}")
+    @Transactional
+    public Response show(@RestPath UUID siteId, @RestPath UUID projectId, @RestPath String kind) {
+        Project project = Project.require(siteId, projectId);
+        TestPhase.Kind k = TestPhase.Kind.fromSlug(kind);
+        if (k == null) {
+            throw new NotFoundException();
+        }
+        return Response.seeOther(URI.create(TestingPaths.testing(project) + "#phase-" + k.slug())).build();
+    }
 
     @POST
     @Path("{kind}")

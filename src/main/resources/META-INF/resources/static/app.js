@@ -3,6 +3,11 @@
 (function () {
   'use strict';
 
+  // What a page shows in answer to a form (a link shown once, why a change was refused) takes the focus, which also
+  // scrolls it into view when the address's #fragment did not: <p tabindex="-1" data-focus-on-load>.
+  var answer = document.querySelector('[data-focus-on-load]');
+  if (answer) { answer.focus(); }
+
   // Buttons that copy a value to the clipboard: <button data-copy="#element-id">.
   document.addEventListener('click', function (event) {
     var button = event.target.closest('[data-copy]');

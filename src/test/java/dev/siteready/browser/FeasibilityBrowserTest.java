@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,6 +23,7 @@ class FeasibilityBrowserTest extends BrowserTest {
 
     @Test
     void publishASnapshotAnswerAQuestionAndSeeWhatChangedThenFilterThePortfolio() {
+        driver.manage().window().setSize(new Dimension(1366, 900));
         signUp("Browser Feasibility Co", "Maya");
         onboard("Lakeview Medical Center");
         onboard("Riverside Health");
@@ -61,6 +65,23 @@ class FeasibilityBrowserTest extends BrowserTest {
         waiting().until(ExpectedConditions.urlContains("verdict=INCOMPLETE"));
         waiting().ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("tr.portfolio-row")).size() == 2);
+
+        // "Show" brings the results into view, swapped in place (the page is not reloaded at its top)
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.__siteReadyMark = 'kept'; window.scrollTo(0, 0);");
+        WebElement table = driver.findElement(By.id("portfolio-table"));
+        assertThat(tableInView(js)).as("at the top of the home page the table is below the fold").isFalse();
+        driver.findElement(By.cssSelector("form.portfolio-filters button[type=submit]")).click();
+        waiting().until(ExpectedConditions.stalenessOf(table));
+        waiting().until(d -> tableInView(js));
+        assertThat(tableInView(js)).as("the portfolio table is in the viewport after Show").isTrue();
+        assertThat(js.executeScript("return window.__siteReadyMark")).isEqualTo("kept");
+        assertThat(driver.findElements(By.cssSelector("tr.portfolio-row"))).hasSize(2);
+    }
+
+    private static boolean tableInView(JavascriptExecutor js) {
+        return Boolean.TRUE.equals(js.executeScript("var t = document.getElementById('portfolio-table');"
+                + " if (!t) { return false; } var r = t.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;"));
     }
 
     private void onboard(String name) {

@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -134,6 +135,65 @@ class TestingBrowserTest extends BrowserTest {
         WebElement card = driver.findElement(By.id("workflow-" + workflow));
         assertThat(card.findElement(By.cssSelector("h3 .result")).getText()).isEqualTo("Passed");
         assertThat(card.getText()).contains(workflowName).contains("Happy path").contains("Run 1: passed");
+    }
+
+    @Test
+    void aNewSignOffLinkAndARefusedPhaseChangeAreShownInView() {
+        WebSession owner = WebSession.signUp("Browser In View Co");
+        UUID site = owner.createSite("Browser In View Site " + UUID.randomUUID().toString().substring(0, 6), "Lab results");
+        String testing = "/sites/" + site + "/projects/" + owner.firstProject(site) + "/testing";
+        driver.manage().window().setSize(new Dimension(1366, 900));
+        driver.get(base + "login");
+        driver.findElement(By.id("j_username")).sendKeys(owner.email);
+        driver.findElement(By.id("j_password")).sendKeys(WebSession.PASSWORD + Keys.ENTER);
+        waiting().until(ExpectedConditions.urlToBe(base.toString()));
+
+        // the sign-off link, shown this once, is in view and focused after the page comes back
+        driver.get(base + testing.substring(1));
+        WebElement linkForm = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sign-off-link-form")));
+        linkForm.findElement(By.name("label")).sendKeys("Pat Lee");
+        linkForm.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("new-link-box")));
+        waiting().withMessage(() -> where("new-link-box")).until(d -> inView("new-link-box"));
+        assertThat(inView("new-link-box")).as("the new link is in the viewport").isTrue();
+        waiting().until(d -> "new-link-box".equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
+        assertThat(driver.findElement(By.id("new-link")).getText()).contains("/p/");
+        assertThat(driver.findElement(By.cssSelector("#new-link-box h3")).getText()).isEqualTo("Sign-off link for Pat Lee");
+
+        // a refused phase change shows why at the phase, in view, in plain words
+        driver.get(base + testing.substring(1));
+        WebElement phase = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("phase-integrated")));
+        phase.findElement(By.tagName("summary")).click();
+        new Select(phase.findElement(By.name("status"))).selectByVisibleText("Passed");
+        phase.findElement(By.xpath(".//button[normalize-space()='Save integrated testing']")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("phase-integrated-problem")));
+        waiting().withMessage(() -> where("phase-integrated-problem")).until(d -> inView("phase-integrated-problem"));
+        assertThat(inView("phase-integrated-problem")).as("the refusal is in the viewport").isTrue();
+        assertThat(driver.findElement(By.id("phase-integrated-problem")).getText())
+                .startsWith("Not saved: Integrated testing can pass only when functional testing has passed (it is not started)");
+        assertThat(driver.getCurrentUrl()).endsWith(testing + "/phases/integrated#phase-integrated-problem");
+        waiting().until(d -> "phase-integrated-problem".equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
+
+        // opening that address again (the address bar, a bookmark) shows the testing page at the phase, not a 404
+        driver.get(driver.getCurrentUrl().replaceFirst("#.*", ""));
+        waiting().until(ExpectedConditions.urlToBe(base + testing.substring(1) + "#phase-integrated"));
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Testing to go-live"));
+        waiting().withMessage(() -> where("phase-integrated")).until(d -> inView("phase-integrated"));
+        assertThat(inView("phase-integrated")).isTrue();
+    }
+
+    /**
+     * Whether the element's top is within the browser's viewport (the page was scrolled to it or it was in view); a
+     * page scrolled to an element can leave its top a fraction of a pixel above the viewport.
+     */
+    private boolean inView(String id) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("var r = document.getElementById(arguments[0])"
+                + ".getBoundingClientRect(); return r.top > -2 && r.top < window.innerHeight;", id));
+    }
+
+    private String where(String id) {
+        return id + " at y = " + ((JavascriptExecutor) driver).executeScript("return document.getElementById(arguments[0])"
+                + ".getBoundingClientRect().top + ' of ' + window.innerHeight + ', scrolled ' + window.scrollY", id);
     }
 
     /** Records the step's result through its htmx form and waits for the swapped step to show it. */

@@ -165,6 +165,37 @@ class FeasibilityTest {
     }
 
     @Test
+    void thePdfAndMarkdownPutWhatNeedsWorkFirstAsThePageDoes() throws IOException {
+        Fixture f = fixture("Order");
+        f.answerEverythingWithLocalCodes();
+        assertThat(f.owner.page(f.summary()).select("#work li")).hasSize(1);
+        try (PDDocument doc = Loader.loadPDF(f.owner.get(f.summary() + ".pdf").asByteArray())) {
+            PDFTextStripper firstPage = new PDFTextStripper();
+            firstPage.setEndPage(1);
+            List<String> lines = firstPage.getText(doc).lines().map(String::trim).toList();
+            int work = lines.indexOf("What needs work");
+            int item = indexOf(lines, l -> l.startsWith("Work needed") || l.startsWith("Required code systems"));
+            int met = indexOf(lines, l -> l.equals("Met") || l.startsWith("Met "));
+            assertThat(work).as("the work section on page 1:%n%s", lines).isGreaterThan(0);
+            assertThat(item).as("the work item on page 1, after the heading").isGreaterThan(work);
+            assertThat(met).as("the first met finding after the work item").isGreaterThan(item);
+            assertThat(String.join(" ", lines.subList(work, met))).contains("Required code systems").contains("local codes, not LOINC");
+        }
+        String markdown = f.owner.get(f.summary() + ".md").asString();
+        assertThat(markdown.indexOf("## What needs work")).isPositive().isLessThan(markdown.indexOf("| Met |"));
+        assertThat(markdown).contains("1. Work needed: Required code systems");
+    }
+
+    private static int indexOf(List<String> lines, java.util.function.Predicate<String> test) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (test.test(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void aSnapshotNoteIsCheckedEscapedAndKeptOnScreenWhenRefused() {
         Fixture f = fixture("Notes");
         Response big = f.owner.post(f.summary() + "/snapshots", Map.of("note", "x".repeat(1_000_000)));
@@ -261,6 +292,11 @@ class FeasibilityTest {
         Document filtered = f.owner.page("/?verdict=FEASIBLE_WITH_WORK");
         assertThat(filtered.select("tr.portfolio-row").eachAttr("data-site")).containsExactly(f.site.toString());
         assertThat(filtered.selectFirst("#verdict option[selected]").val()).isEqualTo("FEASIBLE_WITH_WORK");
+        // "Show" without htmx reloads at the results (the address's #portfolio); with htmx the results swap in place
+        Element filters = filtered.selectFirst("form.portfolio-filters");
+        assertThat(filters.attr("action")).isEqualTo("/#portfolio");
+        assertThat(filters.attr("hx-trigger")).contains("submit");
+        assertThat(filters.parent().id()).isEqualTo("portfolio");
         Response fragment = f.owner.get("/?verdict=INCOMPLETE", Map.of("HX-Request", "true"));
         assertThat(fragment.asString()).doesNotContain("<html");
         assertThat(f.owner.get("/?verdict=INCOMPLETE", Map.of("HX-Request", "true", "HX-History-Restore-Request", "true")).asString())

@@ -229,6 +229,42 @@ class QuestionnaireTest {
     }
 
     @Test
+    void theSitePageShowsWhereEachProjectsQuestionnaireStandsAndLinksToIt() {
+        Fixture f = fixture("Standing");
+        String site = "/sites/" + f.site;
+        String total = f.page().selectFirst("#progress").text().replaceAll(".* of ([0-9]+) questions answered.*", "$1");
+        Document page = f.owner.page(site);
+        Element status = page.getElementById("questionnaire-" + f.project);
+        assertThat(status.text()).isEqualTo("Not started");
+        assertThat(status.attr("href")).isEqualTo(f.base);
+        assertThat(page.getElementById("questionnaire-" + f.project + "-progress").text()).isEqualTo("0 of " + total + " answered");
+
+        assertThat(f.save(StandardQuestionnaire.DAILY_VOLUME, "", Map.of("value", "2500")).statusCode()).isEqualTo(303);
+        assertThat(f.page().selectFirst("#progress").text()).contains("1 of " + total + " questions answered");
+        page = f.owner.page(site);
+        assertThat(page.getElementById("questionnaire-" + f.project).text()).isEqualTo("In progress");
+        assertThat(page.getElementById("questionnaire-" + f.project + "-progress").text()).isEqualTo("1 of " + total + " answered");
+
+        assertThat(f.owner.post(f.base + "/status", Map.of("to", "SUBMITTED")).statusCode()).isEqualTo(303);
+        assertThat(f.owner.page(site).getElementById("questionnaire-" + f.project).text()).isEqualTo("Submitted");
+        assertThat(f.owner.post(f.base + "/status", Map.of("to", "LOCKED")).statusCode()).isEqualTo(303);
+        assertThat(f.owner.page(site).getElementById("questionnaire-" + f.project).text()).isEqualTo("Reviewed and locked");
+
+        // a project added on the site page has no questionnaire yet: the link leads to where it is started
+        assertThat(f.owner.post(site + "/projects", Map.of("name", "<b>Phase 2</b>")).statusCode()).isEqualTo(303);
+        page = f.owner.page(site);
+        Element second = page.select("article.project").stream().filter(a -> a.selectFirst("h3").text().equals("<b>Phase 2</b>"))
+                .findFirst().orElseThrow();
+        Element none = second.selectFirst(".project-questionnaire a");
+        assertThat(none.text()).isEqualTo("No questionnaire yet");
+        assertThat(f.owner.get(none.attr("href")).statusCode()).isEqualTo(200);
+        assertThat(page.select("main b")).isEmpty();
+
+        // another workspace cannot see the site page
+        assertThat(WebSession.signUp("Standing Other Co").get(site).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void exportsAsCsvAndAPrintablePage() throws IOException {
         Fixture f = fixture("Export");
         f.save(StandardQuestionnaire.FREEZES, "", Map.of("value", "=HYPERLINK(\"http://x\")"));

@@ -68,6 +68,38 @@ class SignOffLinkTest {
     }
 
     @Test
+    void theNewLinkIsShownAtTheSignOffSectionAndItsAddressLeadsBackThere() {
+        TestingTest.Setup s = TestingTest.setup("SignInView");
+        assertThat(s.page().getElementById("sign-off-link-form").attr("action")).isEqualTo(s.base() + "/sign-off-links#new-link-box");
+
+        Response created = s.owner().post(s.base() + "/sign-off-links", Map.of("label", "Pat <b>Lee</b>", "days", "14"));
+        assertThat(created.statusCode()).isEqualTo(200);
+        Document doc = Jsoup.parse(created.body().asString());
+        var box = doc.getElementById("new-link-box");
+        assertThat(box.hasAttr("data-focus-on-load")).isTrue();
+        assertThat(box.attr("tabindex")).isEqualTo("-1");
+        assertThat(box.closest("section").id()).isEqualTo("sign-off");
+        assertThat(box.selectFirst("h3").text()).isEqualTo("Sign-off link for Pat <b>Lee</b>");
+        assertThat(box.select("b")).isEmpty();
+        assertThat(doc.getElementById("new-link").text()).contains("/p/");
+
+        // refused input stays in the form, with the problem in the same section
+        Response refused = s.owner().post(s.base() + "/sign-off-links", Map.of("label", " ", "days", "30"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document again = Jsoup.parse(refused.body().asString());
+        assertThat(again.getElementById("sign-problem").closest("section").id()).isEqualTo("sign-off");
+        assertThat(again.getElementById("sign-problem").hasAttr("data-focus-on-load")).isTrue();
+        assertThat(again.selectFirst("#sign-off-link-form input[name=days]").val()).isEqualTo("30");
+        assertThat(again.getElementById("new-link-box")).isNull();
+
+        // the form's address opened in the browser leads to the sign-off section; another workspace gets 404
+        Response opened = s.owner().get(s.base() + "/sign-off-links");
+        assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(opened.header("Location")).endsWith(s.base() + "#sign-off");
+        assertThat(TestingTest.setup("SignInViewOther").owner().get(s.base() + "/sign-off-links").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void expiredRevokedAndForeignLinksDoNotOpenTheSignOff() {
         TestingTest.Setup s = TestingTest.setup("SignExpiry");
         String expired = TestingTest.SignOffLinks.create(s, "Expired");

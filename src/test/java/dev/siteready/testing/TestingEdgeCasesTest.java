@@ -46,7 +46,7 @@ class TestingEdgeCasesTest {
         Response r = s.phase("integrated", "PASSED", Map.of("overrideReason", "Try to pass too"));
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(Jsoup.parse(r.body().asString()).getElementById("phase-integrated-problem").text())
-                .contains("functional testing passed (it is not started)");
+                .contains("Integrated testing can pass only when functional testing has passed (it is not started)");
         // starting again after going back records the new reason
         assertThat(s.phase("integrated", "NOT_STARTED", Map.of()).statusCode()).isEqualTo(303);
         assertThat(s.phase("integrated", "IN_PROGRESS", Map.of("overrideReason", "Second reason")).statusCode()).isEqualTo(303);
@@ -79,7 +79,8 @@ class TestingEdgeCasesTest {
         Response r = s.phase("go-live", "PASSED", Map.of());
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(Jsoup.parse(r.body().asString()).getElementById("phase-go-live-problem").text())
-                .contains("functional testing passed (it is in progress)").contains("user acceptance testing passed or skipped (it is blocked)")
+                .contains("functional testing has passed (it is in progress)")
+                .contains("user acceptance testing has passed or was skipped (it is blocked)")
                 .doesNotContain("sign-off");
     }
 
@@ -91,7 +92,8 @@ class TestingEdgeCasesTest {
                 + " AND kind IN ('FUNCTIONAL', 'INTEGRATED', 'UAT')", s.project()));
         Response r = s.phase("production", "IN_PROGRESS", Map.of());
         assertThat(r.statusCode()).isEqualTo(409);
-        assertThat(r.body().asString()).contains("its scheduled time at the site");
+        assertThat(Jsoup.parse(r.body().asString()).getElementById("phase-production-problem").text())
+                .isEqualTo("Not saved: Production testing can start only when its time at the site is scheduled.");
         assertThat(s.phase("production", "IN_PROGRESS", Map.of("scheduledAt", "2030-06-01T05:00")).statusCode()).isEqualTo(303);
         // far-off years are typos: refused with the input kept, never a 500 or an endless timeline
         for (String bad : List.of("+30000-01-01", "2150-01-01", "+999999999-12-31", "1850-01-01")) {

@@ -135,7 +135,7 @@ class TestingTest {
         Response r = s.phase("functional", "PASSED", Map.of());
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(Jsoup.parse(r.body().asString()).getElementById("phase-functional-problem").text())
-                .contains("every checklist item must pass (0 of 4 have)");
+                .isEqualTo("Not saved: Functional testing can pass only when every checklist item has passed (0 of 4 have).");
         // Integrated cannot start before Functional passed, and the refused input stays on screen
         r = s.phase("integrated", "IN_PROGRESS", Map.of("owner", "Dev <b>Patel</b>"));
         assertThat(r.statusCode()).isEqualTo(409);
@@ -156,11 +156,15 @@ class TestingTest {
         // Production testing and Go-live wait for the phases before them
         r = s.phase("production", "IN_PROGRESS", Map.of());
         assertThat(r.statusCode()).isEqualTo(409);
-        assertThat(r.body().asString()).contains("integrated testing passed (it is not started)");
+        assertThat(Jsoup.parse(r.body().asString()).getElementById("phase-production-problem").text()).isEqualTo("Not saved:"
+                + " Production testing can start only when integrated testing has passed (it is not started), user acceptance"
+                + " testing has passed or was skipped (it is not started) and its time at the site is scheduled.");
         r = s.phase("go-live", "PASSED", Map.of());
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(Jsoup.parse(r.body().asString()).getElementById("phase-go-live-problem").text())
-                .contains("production testing passed or skipped").contains("sign-off of the current scope version from both sides");
+                .contains("Go-live can go ahead only when functional testing has passed (it is not started), ")
+                .contains(", production testing has passed or was skipped (it is not started) and the current scope version has"
+                        + " sign-off from both sides.");
         // nothing was saved
         assertThat(s.page().select("article.phase .phase-status").eachText()).containsOnly("Not started");
         // a blocked phase needs a reason in the notes
@@ -275,7 +279,9 @@ class TestingTest {
         // Integrated cannot pass while the workflow has no passing run
         Response r = s.phase("integrated", "PASSED", Map.of());
         assertThat(r.statusCode()).isEqualTo(409);
-        assertThat(r.body().asString()).contains("every workflow needs a passing run (still without one: Order placed in product");
+        assertThat(Jsoup.parse(r.body().asString()).getElementById("phase-integrated-problem").text())
+                .startsWith("Not saved: Integrated testing can pass only when every workflow has a passing run (none of 1 has one"
+                        + " yet). Without one yet: Order placed in product");
 
         String script = s.script("Order → result", "Place an order for a CBC", "File the result at the lab", "See the result on the order");
         String run = s.startRun(script);
@@ -498,6 +504,42 @@ class TestingTest {
     }
 
     /** Sign-off links, as a partner uses them. */
+    @Test
+    void aRefusedPhaseChangeSaysPlainlyWhyAtThePhaseAndThePhaseAddressLeadsThere() {
+        Setup s = setup("Refusal");
+        s.passChecklist();
+        assertThat(s.phase("functional", "PASSED", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(s.phase("integrated", "IN_PROGRESS", Map.of()).statusCode()).isEqualTo(303);
+        for (String name : List.of("Cancel an order", "Add-on test")) {
+            assertThat(s.owner.post("/sites/" + s.site + "/projects/" + s.project + "/workflows",
+                    Map.of("name", name, "description", "")).statusCode()).isEqualTo(303);
+        }
+        s.passingRun(s.script("Happy path", "Place the order", "See the result"));
+
+        // the form posts to the phase's address with the anchor of its problem, so a refusal opens there
+        assertThat(s.page().selectFirst("#phase-integrated form.phase-form").attr("action"))
+                .isEqualTo(s.base + "/phases/integrated#phase-integrated-problem");
+        Response r = s.phase("integrated", "PASSED", Map.of("notes", "<script>alert(1)</script>"));
+        assertThat(r.statusCode()).isEqualTo(409);
+        Document refused = Jsoup.parse(r.body().asString());
+        Element problem = refused.getElementById("phase-integrated-problem");
+        assertThat(problem.text()).startsWith("Not saved: Integrated testing can pass only when every workflow has a passing run"
+                + " (1 of 3 has one). Without one yet: ").contains("Cancel an order").contains("Add-on test");
+        assertThat(problem.hasAttr("data-focus-on-load")).isTrue();
+        assertThat(problem.parent().id()).isEqualTo("phase-integrated");
+        assertThat(refused.selectFirst("#phase-integrated textarea[name=notes]").text()).isEqualTo("<script>alert(1)</script>");
+        assertThat(r.body().asString()).doesNotContain("<script>alert(1)");
+
+        // the address left in the browser's address bar leads to the testing page at that phase, never to a 404
+        Response opened = s.owner.get(s.base + "/phases/integrated");
+        assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(opened.header("Location")).endsWith(s.base + "#phase-integrated");
+        assertThat(s.owner.get(s.base + "/phases/go-live").header("Location")).endsWith(s.base + "#phase-go-live");
+        assertThat(s.owner.get(s.base + "/phases/nonsense").statusCode()).isEqualTo(404);
+        // another workspace's project is not found
+        assertThat(setup("RefusalOther").owner.get(s.base + "/phases/integrated").statusCode()).isEqualTo(404);
+    }
+
     static final class SignOffLinks {
         static String create(Setup s, String label) {
             Response r = s.owner.post(s.base + "/sign-off-links", Map.of("label", label, "days", "14"));
