@@ -9,7 +9,6 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.util.ArrayList;
@@ -52,10 +51,7 @@ class AccessibilityBrowserTest extends BrowserTest {
         pages.put("sample messages", projectPath + "/samples");
         pages.put("retrospective", projectPath + "/retrospective");
 
-        driver.get(base + "login");
-        driver.findElement(By.id("j_username")).sendKeys(owner.email);
-        driver.findElement(By.id("j_password")).sendKeys(WebSession.PASSWORD + Keys.ENTER);
-        waiting().until(ExpectedConditions.urlToBe(base.toString()));
+        signIn(owner);
 
         List<String> found = new ArrayList<>();
         for (Dimension size : SIZES) {

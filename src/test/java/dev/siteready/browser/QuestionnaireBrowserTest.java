@@ -26,10 +26,7 @@ class QuestionnaireBrowserTest extends BrowserTest {
         WebSession owner = WebSession.signUp("Browser Keyboard Co");
         UUID site = owner.createSite("Browser Keyboard Site " + UUID.randomUUID().toString().substring(0, 6), "Lab results");
         UUID project = owner.firstProject(site);
-        driver.get(base + "login");
-        driver.findElement(By.id("j_username")).sendKeys(owner.email);
-        driver.findElement(By.id("j_password")).sendKeys(WebSession.PASSWORD + Keys.ENTER);
-        waiting().until(ExpectedConditions.urlToBe(base.toString()));
+        signIn(owner);
         driver.get(base + "sites/" + site + "/projects/" + project + "/questionnaire");
         String total = String.valueOf(driver.findElements(By.cssSelector("#section-connection article.question")).size());
         assertThat(menuCount("connection")).isEqualTo("0/" + total);

@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,10 +32,7 @@ class RetroBrowserTest extends BrowserTest {
         String retrospective = "sites/" + site + "/projects/" + project + "/retrospective";
         String title = "Lab code mapping " + UUID.randomUUID().toString().substring(0, 6);
 
-        driver.get(base + "login");
-        driver.findElement(By.id("j_username")).sendKeys(owner.email);
-        driver.findElement(By.id("j_password")).sendKeys(WebSession.PASSWORD + Keys.ENTER);
-        waiting().until(ExpectedConditions.urlToBe(base.toString()));
+        signIn(owner);
 
         // from the project page to its retrospective, which is not started yet
         driver.get(base + "sites/" + site + "/projects/" + project);

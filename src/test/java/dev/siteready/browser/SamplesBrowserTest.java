@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -128,14 +127,6 @@ class SamplesBrowserTest extends BrowserTest {
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);
         }
-    }
-
-    /** Signs in through the login form and waits for the home page. */
-    private void signIn(WebSession owner) {
-        driver.get(base + "login");
-        driver.findElement(By.id("j_username")).sendKeys(owner.email);
-        driver.findElement(By.id("j_password")).sendKeys(WebSession.PASSWORD + Keys.ENTER);
-        waiting().until(ExpectedConditions.urlToBe(base.toString()));
     }
 
     /** The first row of the table containing the text. */

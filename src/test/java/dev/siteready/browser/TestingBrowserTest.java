@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -67,10 +66,7 @@ class TestingBrowserTest extends BrowserTest {
         assertEquals(303, saved.statusCode(), () -> "saving the steps failed: " + saved.body().asString());
 
         // in the browser, signed in as the same owner
-        driver.get(base + "login");
-        driver.findElement(By.id("j_username")).sendKeys(owner.email);
-        driver.findElement(By.id("j_password")).sendKeys(WebSession.PASSWORD + Keys.ENTER);
-        waiting().until(ExpectedConditions.urlToBe(base.toString()));
+        signIn(owner);
 
         driver.get(base + scriptPath.substring(1));
         waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Happy path"));
@@ -143,10 +139,7 @@ class TestingBrowserTest extends BrowserTest {
         UUID site = owner.createSite("Browser In View Site " + UUID.randomUUID().toString().substring(0, 6), "Lab results");
         String testing = "/sites/" + site + "/projects/" + owner.firstProject(site) + "/testing";
         driver.manage().window().setSize(new Dimension(1366, 900));
-        driver.get(base + "login");
-        driver.findElement(By.id("j_username")).sendKeys(owner.email);
-        driver.findElement(By.id("j_password")).sendKeys(WebSession.PASSWORD + Keys.ENTER);
-        waiting().until(ExpectedConditions.urlToBe(base.toString()));
+        signIn(owner);
 
         // the sign-off link, shown this once, is in view and focused after the page comes back
         driver.get(base + testing.substring(1));

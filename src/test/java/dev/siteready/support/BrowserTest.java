@@ -43,6 +43,14 @@ public abstract class BrowserTest {
         return new WebDriverWait(driver, WAIT);
     }
 
+    /** Signs in through the form as a member made over HTTP (with {@link WebSession}) and waits for the home page. */
+    protected void signIn(WebSession member) {
+        driver.get(base + "login");
+        driver.findElement(By.id("j_username")).sendKeys(member.email);
+        driver.findElement(By.id("j_password")).sendKeys(WebSession.PASSWORD + Keys.ENTER);
+        waiting().until(ExpectedConditions.urlToBe(base.toString()));
+    }
+
     /** Signs up a new workspace through the form and waits for its home page. */
     protected void signUp(String workspace, String name) {
         driver.get(base + "signup");
